@@ -1,0 +1,76 @@
+package io.neuralworkbench.engine.data;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Samples ready for training, independent of any backend: one row of {@code features} per sample and the
+ * matching row of {@code targets}. For classification the targets are one-hot rows over {@code classNames};
+ * for regression they are the (scaled) target values and {@code classNames} is empty.
+ * The arrays are not copied; treat them as read-only.
+ */
+public final class ArrayDataset {
+    private final float[][] features;
+    private final float[][] targets;
+    private final List<String> classNames;
+
+    public ArrayDataset(float[][] features, float[][] targets, List<String> classNames) {
+        this.features = Objects.requireNonNull(features, "features");
+        this.targets = Objects.requireNonNull(targets, "targets");
+        this.classNames = List.copyOf(classNames);
+        if (features.length != targets.length) {
+            throw new IllegalArgumentException(features.length + " feature rows but " + targets.length + " target rows");
+        }
+    }
+
+    public float[][] features() {
+        return features;
+    }
+
+    public float[][] targets() {
+        return targets;
+    }
+
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    public boolean isClassification() {
+        return !classNames.isEmpty();
+    }
+
+    public int size() {
+        return features.length;
+    }
+
+    public int featureCount() {
+        return features.length == 0 ? 0 : features[0].length;
+    }
+
+    public int targetCount() {
+        return targets.length == 0 ? 0 : targets[0].length;
+    }
+
+    /** The class index of sample {@code i} (the position of the largest target value). */
+    public int classIndex(int i) {
+        float[] row = targets[i];
+        int best = 0;
+        for (int k = 1; k < row.length; k++) {
+            if (row[k] > row[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** The samples at the given indices, in that order. */
+    public ArrayDataset subset(int[] indices) {
+        float[][] x = new float[indices.length][];
+        float[][] y = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            x[i] = features[indices[i]];
+            y[i] = targets[indices[i]];
+        }
+        return new ArrayDataset(x, y, classNames);
+    }
+}
