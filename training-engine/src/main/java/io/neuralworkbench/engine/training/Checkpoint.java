@@ -1,0 +1,110 @@
+package io.neuralworkbench.engine.training;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.network.NetworkDescription;
+import io.neuralworkbench.engine.util.AtomicFiles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * What a run needs to continue after the process died: the model with its optimizer state and the session's
+ * bookkeeping, in ONE zip written atomically, so a kill at any moment leaves either the old or the new
+ * checkpoint, never a mix. The best epoch's model (for early stopping) sits beside it in its own file.
+ */
+public record Checkpoint(int formatVersion, String backendId, NetworkDescription network, TrainingConfig config,
+                         int epochsCompleted, long iterations, List<EpochEvent> history, int bestEpoch,
+                         double bestValue) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String FILE_NAME = "checkpoint.zip";
+    public static final String BEST_MODEL_FILE_NAME = "best-model.zip";
+    private static final String STATE_ENTRY = "state.json";
+    private static final String MODEL_ENTRY = "model.zip";
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public Checkpoint {
+        history = List.copyOf(history);
+    }
+
+    /** Writes {@code directory/checkpoint.zip} atomically from this state and the model's current weights. */
+    void write(Path directory, TrainableModel model) throws IOException {
+        Files.createDirectories(directory);
+        Path modelFile = Files.createTempFile(directory, "model", ".tmp");
+        try {
+            model.save(modelFile);
+            AtomicFiles.write(directory.resolve(FILE_NAME), out -> {
+                try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                    zip.putNextEntry(new ZipEntry(STATE_ENTRY));
+                    zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry(MODEL_ENTRY));
+                    Files.copy(modelFile, zip);
+                    zip.closeEntry();
+                }
+            });
+        } finally {
+            Files.deleteIfExists(modelFile);
+        }
+    }
+
+    /** Saves the best model so far beside the checkpoint (atomically). */
+    static void writeBestModel(Path directory, TrainableModel model) throws IOException {
+        Files.createDirectories(directory);
+        AtomicFiles.write(directory.resolve(BEST_MODEL_FILE_NAME), out -> {
+            Path modelFile = Files.createTempFile(directory, "best", ".tmp");
+            try {
+                model.save(modelFile);
+                Files.copy(modelFile, out);
+            } finally {
+                Files.deleteIfExists(modelFile);
+            }
+        });
+    }
+
+    /** Reads the state of {@code directory/checkpoint.zip}. */
+    public static Checkpoint read(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            throw new UserInputException("No checkpoint in " + directory + " (expected " + FILE_NAME
+                    + "); start a new run instead.");
+        }
+        try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = entry(zip, STATE_ENTRY, file)) {
+            Checkpoint checkpoint = JSON.readValue(in, Checkpoint.class);
+            if (checkpoint.formatVersion() > FORMAT_VERSION) {
+                throw new UserInputException(file + " was written by a newer version of Neural Workbench.");
+            }
+            return checkpoint;
+        } catch (IOException e) {
+            throw new UserInputException("The checkpoint " + file + " is damaged (" + e.getMessage()
+                    + "); start a new run instead.", e);
+        }
+    }
+
+    /** Extracts the checkpoint's model to {@code target}. */
+    static void extractModel(Path directory, Path target) throws IOException {
+        Path file = directory.resolve(FILE_NAME);
+        try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = entry(zip, MODEL_ENTRY, file);
+             OutputStream out = Files.newOutputStream(target)) {
+            in.transferTo(out);
+        }
+    }
+
+    private static InputStream entry(ZipFile zip, String name, Path file) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new IOException(file + " has no " + name);
+        }
+        return zip.getInputStream(entry);
+    }
+}

@@ -1,0 +1,43 @@
+package io.neuralworkbench.engine.training;
+
+import io.neuralworkbench.engine.data.ArrayDataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A network compiled for one backend, with its optimizer state. The training session drives it batch by
+ * batch through this interface only, so a faster backend can replace another without touching the session.
+ * Not thread-safe: one session thread uses it at a time.
+ */
+public interface TrainableModel extends AutoCloseable {
+
+    /** Copies a dataset into the backend's layout once; batches are then cut by row index. */
+    BackendData upload(ArrayDataset data);
+
+    /** One optimisation step on the given rows; returns the batch loss (including regularisation). */
+    double fitBatch(BackendData data, int[] rows);
+
+    /** The network's outputs for every row, in inference mode (no dropout). */
+    float[][] predict(BackendData data);
+
+    /** Outputs for raw feature rows, in inference mode. */
+    float[][] predict(float[][] features);
+
+    /** Mean loss over all rows, in inference mode. */
+    double meanLoss(BackendData data);
+
+    void setLearningRate(double learningRate);
+
+    ParameterSnapshot snapshot();
+
+    void restore(ParameterSnapshot snapshot);
+
+    /** Writes the model with its optimizer state, so training can continue from the file. */
+    void save(Path file) throws IOException;
+
+    long parameterCount();
+
+    @Override
+    void close();
+}

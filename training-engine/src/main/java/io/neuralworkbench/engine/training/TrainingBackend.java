@@ -1,0 +1,19 @@
+package io.neuralworkbench.engine.training;
+
+import io.neuralworkbench.engine.network.NetworkDescription;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Turns a network description into something trainable: DL4J today; SameDiff or PyTorch later. */
+public interface TrainingBackend {
+
+    /** A short id stored in bundles and checkpoints, e.g. "dl4j-graph". */
+    String id();
+
+    /** Builds a freshly initialised model; the description must be valid (see {@code NetworkValidator}). */
+    TrainableModel compile(NetworkDescription network, TrainingConfig config);
+
+    /** Loads a model written by {@link TrainableModel#save}, optimizer state included. */
+    TrainableModel load(Path file, NetworkDescription network) throws IOException;
+}

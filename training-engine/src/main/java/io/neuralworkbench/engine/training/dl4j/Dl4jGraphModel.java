@@ -1,0 +1,148 @@
+package io.neuralworkbench.engine.training.dl4j;
+
+import io.neuralworkbench.engine.data.ArrayDataset;
+import io.neuralworkbench.engine.network.Layer;
+import io.neuralworkbench.engine.network.NetworkDescription;
+import io.neuralworkbench.engine.network.Shape;
+import io.neuralworkbench.engine.training.BackendData;
+import io.neuralworkbench.engine.training.ParameterSnapshot;
+import io.neuralworkbench.engine.training.TrainableModel;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A DL4J {@link ComputationGraph} behind the engine's {@link TrainableModel} interface. */
+final class Dl4jGraphModel implements TrainableModel {
+    /** Rows per forward pass when predicting or scoring a whole dataset: bounds memory on large sets. */
+    private static final int INFERENCE_CHUNK = 2048;
+
+    private final ComputationGraph graph;
+    private final Shape inputShape;
+
+    Dl4jGraphModel(ComputationGraph graph, NetworkDescription network) {
+        this.graph = graph;
+        this.inputShape = network.nodes().stream()
+                .filter(n -> n.layer() instanceof Layer.Input)
+                .map(n -> ((Layer.Input) n.layer()).shape())
+                .findFirst().orElseThrow();
+    }
+
+    ComputationGraph graph() {
+        return graph;
+    }
+
+    private record Dl4jData(INDArray features, INDArray targets) implements BackendData {
+        @Override
+        public int size() {
+            return (int) features.size(0);
+        }
+
+        @Override
+        public void close() {
+            features.close();
+            targets.close();
+        }
+    }
+
+    @Override
+    public BackendData upload(ArrayDataset data) {
+        INDArray targets = data.targetCount() == 0
+                ? Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, data.size(), 1)
+                : Nd4j.createFromArray(data.targets());
+        return new Dl4jData(toNetworkLayout(Nd4j.createFromArray(data.features())), targets);
+    }
+
+    /**
+     * Feature rows are flat; sequences are stored time-major (step after step), while DL4J's recurrent layers
+     * want [batch, features, time].
+     */
+    private INDArray toNetworkLayout(INDArray flatRows) {
+        if (inputShape instanceof Shape.Sequence sequence) {
+            long rows = flatRows.size(0);
+            long steps = flatRows.size(1) / sequence.features();
+            return flatRows.reshape('c', rows, steps, sequence.features()).permute(0, 2, 1).dup('c');
+        }
+        return flatRows;
+    }
+
+    @Override
+    public double fitBatch(BackendData data, int[] rows) {
+        Dl4jData d = (Dl4jData) data;
+        graph.fit(new DataSet(d.features().getRows(rows), d.targets().getRows(rows)));
+        return graph.score();
+    }
+
+    @Override
+    public float[][] predict(BackendData data) {
+        INDArray features = ((Dl4jData) data).features();
+        long rows = features.size(0);
+        float[][] result = new float[(int) rows][];
+        for (long start = 0; start < rows; start += INFERENCE_CHUNK) {
+            long end = Math.min(rows, start + INFERENCE_CHUNK);
+            INDArray chunk = features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end));
+            float[][] out = graph.output(false, chunk)[0].toFloatMatrix();
+            System.arraycopy(out, 0, result, (int) start, out.length);
+        }
+        return result;
+    }
+
+    @Override
+    public float[][] predict(float[][] features) {
+        if (features.length == 0) {
+            return new float[0][];
+        }
+        return graph.output(false, toNetworkLayout(Nd4j.createFromArray(features)))[0].toFloatMatrix();
+    }
+
+    @Override
+    public double meanLoss(BackendData data) {
+        Dl4jData d = (Dl4jData) data;
+        long rows = d.features().size(0);
+        double weightedSum = 0;
+        for (long start = 0; start < rows; start += INFERENCE_CHUNK) {
+            long end = Math.min(rows, start + INFERENCE_CHUNK);
+            var range = org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end);
+            weightedSum += graph.score(new DataSet(d.features().get(range), d.targets().get(range)), false)
+                    * (end - start);
+        }
+        return weightedSum / rows;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        graph.setLearningRate(learningRate);
+    }
+
+    private record Dl4jSnapshot(INDArray parameters) implements ParameterSnapshot {
+    }
+
+    @Override
+    public ParameterSnapshot snapshot() {
+        return new Dl4jSnapshot(graph.params().dup());
+    }
+
+    @Override
+    public void restore(ParameterSnapshot snapshot) {
+        graph.setParams(((Dl4jSnapshot) snapshot).parameters());
+    }
+
+    @Override
+    public void save(Path file) throws IOException {
+        ModelSerializer.writeModel(graph, file.toFile(), true);
+    }
+
+    @Override
+    public long parameterCount() {
+        return graph.numParams();
+    }
+
+    @Override
+    public void close() {
+        graph.close();
+    }
+}
