@@ -1,11 +1,16 @@
 package io.neuralworkbench.engine.util;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that readers (and a crash) see either the old content or the new, never half a file:
@@ -28,10 +33,21 @@ public final class AtomicFiles {
         Files.createDirectories(directory);
         Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".part");
         try {
-            try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-                writer.writeTo(out);
-                out.flush();
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                // The writer may close its stream (zip streams do); the channel stays open for the sync.
+                OutputStream unclosable = new FilterOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))) {
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        out.write(bytes, offset, length);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
+                writer.writeTo(unclosable);
+                unclosable.flush();
                 channel.force(true);
             }
             try {

@@ -130,11 +130,13 @@ class TrainingSessionTest {
 
     @Test
     void divergingLossStopsTheRunWithAHelpfulMessageAndRollsBack() {
-        TrainingConfig explosive = config.withOptimizer(Optimizer.of(OptimizerType.SGD)).withLearningRate(1e12)
+        // Linear regression with plain SGD and a far too large step: the weights explode within a few batches.
+        ArrayDataset regression = SyntheticData.linearRegression(200, 3);
+        TrainingConfig explosive = config.withOptimizer(Optimizer.of(OptimizerType.SGD)).withLearningRate(5.0)
                 .withEpochs(5);
         List<String> messages = new CopyOnWriteArrayList<>();
-        TrainingSession session = TrainingSession.create(backend, SyntheticData.smallClassifier(), explosive, train,
-                validation, null);
+        TrainingSession session = TrainingSession.create(backend, SyntheticData.linearRegressor(), explosive,
+                regression, null, null);
         session.addListener(new TrainingListener() {
             @Override
             public void onStateChanged(SessionState state, String message) {
@@ -146,7 +148,7 @@ class TrainingSessionTest {
         assertThat(result.state()).isEqualTo(SessionState.DIVERGED);
         assertThat(result.message()).contains("lower learning rate").containsAnyOf("NaN", "infinite");
         assertThat(messages).last().asString().startsWith("DIVERGED");
-        for (float[] row : result.model().predict(validation.features())) {
+        for (float[] row : result.model().predict(regression.features())) {
             for (float value : row) {
                 assertThat(Float.isFinite(value)).isTrue();
             }

@@ -1,6 +1,8 @@
 package io.neuralworkbench.engine.training.dl4j;
 
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.network.Diagnostic;
+import io.neuralworkbench.engine.network.InferenceResult;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.ShapeInference;
 import io.neuralworkbench.engine.training.TrainableModel;
@@ -23,10 +25,10 @@ public final class Dl4jGraphBackend implements TrainingBackend {
 
     @Override
     public TrainableModel compile(NetworkDescription network, TrainingConfig config) {
-        var inference = ShapeInference.infer(network);
-        if (!inference.diagnostics().stream().allMatch(d -> d.severity() != io.neuralworkbench.engine.network.Diagnostic.Severity.ERROR)) {
-            throw new UserInputException("The network is not valid: " + inference.diagnostics().get(0).message());
-        }
+        InferenceResult inference = ShapeInference.infer(network);
+        inference.diagnostics().stream().filter(Diagnostic::isError).findFirst().ifPresent(error -> {
+            throw new UserInputException("The network is not valid: " + error);
+        });
         ComputationGraph graph = new ComputationGraph(
                 Dl4jGraphCompiler.configuration(network, inference.outputShapes(), config));
         graph.init();

@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -84,7 +85,23 @@ final class Dl4jGraphCompiler {
         }
         graph.setOutputs(outputs.get(0).name());
         graph.setInputTypes(inputTypes.toArray(InputType[]::new));
-        return graph.build();
+        ComputationGraphConfiguration built = graph.build();
+        restoreEmbeddingVocabularies(network, built);
+        return built;
+    }
+
+    /**
+     * Building a graph with input types overwrites every layer's nIn from its input, which for an embedding
+     * is the vocabulary size, not the 1 feature of a token-id sequence: put the vocabulary back.
+     */
+    private static void restoreEmbeddingVocabularies(NetworkDescription network, ComputationGraphConfiguration conf) {
+        for (Node node : network.nodes()) {
+            if (node.layer() instanceof Layer.Embedding embedding
+                    && conf.getVertices().get(node.name()) instanceof LayerVertex vertex
+                    && vertex.getLayerConf().getLayer() instanceof EmbeddingSequenceLayer layer) {
+                layer.setNIn(embedding.vocabularySize());
+            }
+        }
     }
 
     private static void addNode(ComputationGraphConfiguration.GraphBuilder graph, Node node, String[] from,

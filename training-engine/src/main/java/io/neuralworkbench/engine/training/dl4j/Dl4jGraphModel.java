@@ -12,6 +12,8 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,11 +56,11 @@ final class Dl4jGraphModel implements TrainableModel {
         INDArray targets = data.targetCount() == 0
                 ? Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, data.size(), 1)
                 : Nd4j.createFromArray(data.targets());
-        return new Dl4jData(toNetworkLayout(Nd4j.createFromArray(data.features())), targets);
+        return new Dl4jData(Nd4j.createFromArray(data.features()), targets);
     }
 
     /**
-     * Feature rows are flat; sequences are stored time-major (step after step), while DL4J's recurrent layers
+     * Feature rows are kept flat (so batches are cut with cheap row gathers); sequences are stored time-major (step after step), while DL4J's recurrent layers
      * want [batch, features, time].
      */
     private INDArray toNetworkLayout(INDArray flatRows) {
@@ -73,7 +75,7 @@ final class Dl4jGraphModel implements TrainableModel {
     @Override
     public double fitBatch(BackendData data, int[] rows) {
         Dl4jData d = (Dl4jData) data;
-        graph.fit(new DataSet(d.features().getRows(rows), d.targets().getRows(rows)));
+        graph.fit(new DataSet(toNetworkLayout(d.features().getRows(rows)), d.targets().getRows(rows)));
         return graph.score();
     }
 
@@ -84,7 +86,7 @@ final class Dl4jGraphModel implements TrainableModel {
         float[][] result = new float[(int) rows][];
         for (long start = 0; start < rows; start += INFERENCE_CHUNK) {
             long end = Math.min(rows, start + INFERENCE_CHUNK);
-            INDArray chunk = features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end));
+            INDArray chunk = toNetworkLayout(features.get(NDArrayIndex.interval(start, end)));
             float[][] out = graph.output(false, chunk)[0].toFloatMatrix();
             System.arraycopy(out, 0, result, (int) start, out.length);
         }
@@ -106,8 +108,8 @@ final class Dl4jGraphModel implements TrainableModel {
         double weightedSum = 0;
         for (long start = 0; start < rows; start += INFERENCE_CHUNK) {
             long end = Math.min(rows, start + INFERENCE_CHUNK);
-            var range = org.nd4j.linalg.indexing.NDArrayIndex.interval(start, end);
-            weightedSum += graph.score(new DataSet(d.features().get(range), d.targets().get(range)), false)
+            INDArrayIndex range = NDArrayIndex.interval(start, end);
+            weightedSum += graph.score(new DataSet(toNetworkLayout(d.features().get(range)), d.targets().get(range)), false)
                     * (end - start);
         }
         return weightedSum / rows;
