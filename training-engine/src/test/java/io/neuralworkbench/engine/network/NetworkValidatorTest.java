@@ -195,9 +195,8 @@ class NetworkValidatorTest {
     @ParameterizedTest
     @EnumSource(value = Loss.class, names = {"MSE", "MAE"})
     void softmaxWithARegressionLossWarns(Loss loss) {
-        Diagnostic problem = onlyDiagnostic(mlp(new Layer.Output(3, Activation.SOFTMAX, loss, WeightInit.XAVIER, null)));
+        Diagnostic problem = onlyWarning(Activation.SOFTMAX, loss);
 
-        assertThat(problem.severity()).isEqualTo(Diagnostic.Severity.WARNING);
         assertThat(problem.message()).isEqualTo("output uses softmax with " + loss.displayName()
                 + ", which trains slowly for classification");
         assertThat(problem.hint()).contains("cross-entropy");
@@ -205,20 +204,16 @@ class NetworkValidatorTest {
 
     @Test
     void crossEntropyWithoutSoftmaxWarns() {
-        Diagnostic problem = onlyDiagnostic(mlp(new Layer.Output(3, Activation.SIGMOID, Loss.CROSS_ENTROPY,
-                WeightInit.XAVIER, null)));
+        Diagnostic problem = onlyWarning(Activation.SIGMOID, Loss.CROSS_ENTROPY);
 
-        assertThat(problem.severity()).isEqualTo(Diagnostic.Severity.WARNING);
         assertThat(problem.message()).startsWith("output uses cross-entropy with sigmoid");
         assertThat(problem.hint()).contains("softmax");
     }
 
     @Test
     void binaryCrossEntropyWithoutSigmoidWarns() {
-        Diagnostic problem = onlyDiagnostic(mlp(new Layer.Output(3, Activation.TANH, Loss.BINARY_CROSS_ENTROPY,
-                WeightInit.XAVIER, null)));
+        Diagnostic problem = onlyWarning(Activation.TANH, Loss.BINARY_CROSS_ENTROPY);
 
-        assertThat(problem.severity()).isEqualTo(Diagnostic.Severity.WARNING);
         assertThat(problem.message()).startsWith("output uses binary cross-entropy with tanh");
         assertThat(problem.hint()).isEqualTo("set the activation to sigmoid");
     }
@@ -244,6 +239,13 @@ class NetworkValidatorTest {
 
     private static NetworkDescription mlp(Layer.Output output) {
         return Templates.mlpClassifier(4, 3).withLayer("output", output);
+    }
+
+    /** The single diagnostic of the classifier template given this output activation and loss: a warning. */
+    private static Diagnostic onlyWarning(Activation activation, Loss loss) {
+        Diagnostic problem = onlyDiagnostic(mlp(new Layer.Output(3, activation, loss, WeightInit.XAVIER, null)));
+        assertThat(problem.severity()).isEqualTo(Diagnostic.Severity.WARNING);
+        return problem;
     }
 
     private static Diagnostic onlyDiagnostic(NetworkDescription network) {
