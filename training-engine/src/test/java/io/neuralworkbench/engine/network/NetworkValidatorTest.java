@@ -14,13 +14,6 @@ class NetworkValidatorTest {
 
     private static final Layer.Output CLASSES = Layer.Output.classification(3);
 
-    @ParameterizedTest
-    @EnumSource(Template.class)
-    void everyTemplateIsValidWithoutAnyDiagnostic(Template template) {
-        assertThat(NetworkValidator.validate(template.example())).isEmpty();
-        assertThat(NetworkValidator.isValid(template.example())).isTrue();
-    }
-
     @Test
     void duplicateNamesAreReportedOnce() {
         NetworkDescription network = new NetworkDescription("n",
