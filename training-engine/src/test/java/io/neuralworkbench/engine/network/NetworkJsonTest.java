@@ -216,6 +216,12 @@ class NetworkJsonTest {
     }
 
     @Test
+    void repeatedKeyIsRejected() {
+        assertReadFails(document("{\"name\": \"a\", \"layer\": {\"type\": \"dense\", \"units\": 1, \"units\": 2}}", ""),
+                "The network file is not valid JSON: line 1, column 92: Duplicate field 'units'");
+    }
+
+    @Test
     void emptyFileIsRejected() {
         assertReadFails("  ", "The network file is empty.");
     }
