@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The wiring of a network as a directed graph, tolerant of the mistakes the validator reports: a repeated
@@ -57,14 +56,18 @@ final class Graph {
         return order;
     }
 
-    /** The nodes reachable from {@code starts} along the wires, including the starts. */
-    Set<String> reachableFrom(Collection<String> starts) {
-        return closure(starts, successors::get);
-    }
-
-    /** The nodes from which one of {@code ends} can be reached, including the ends. */
+    /** The nodes from which one of {@code ends} can be reached along the wires, including the ends. */
     Set<String> reaching(Collection<String> ends) {
-        return closure(ends, predecessors::get);
+        Set<String> seen = new LinkedHashSet<>(ends);
+        Deque<String> todo = new ArrayDeque<>(ends);
+        while (!todo.isEmpty()) {
+            for (String previous : predecessors.get(todo.remove())) {
+                if (seen.add(previous)) {
+                    todo.add(previous);
+                }
+            }
+        }
+        return seen;
     }
 
     /**
@@ -98,19 +101,6 @@ final class Graph {
         }
         path.remove(path.size() - 1);
         return null;
-    }
-
-    private static Set<String> closure(Collection<String> starts, Function<String, List<String>> neighbours) {
-        Set<String> seen = new LinkedHashSet<>(starts);
-        Deque<String> todo = new ArrayDeque<>(starts);
-        while (!todo.isEmpty()) {
-            for (String next : neighbours.apply(todo.remove())) {
-                if (seen.add(next)) {
-                    todo.add(next);
-                }
-            }
-        }
-        return seen;
     }
 
     /** Tarjan's algorithm; components come out with their nodes in network order. */

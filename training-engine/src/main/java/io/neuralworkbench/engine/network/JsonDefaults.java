@@ -37,14 +37,17 @@ final class JsonDefaults {
             .collect(Collectors.toMap(d -> d.recordType, d -> d.values));
 
     /**
-     * Defaults that follow another field given earlier in the same object: pooling windows do not overlap
-     * unless asked, and the weight initialisation suits the chosen activation (as the factories choose it).
+     * Defaults that follow another field given earlier in the same object, as the factories choose them:
+     * pooling windows do not overlap, the weight initialisation suits the activation, and an output's loss
+     * suits its activation (softmax: cross-entropy, sigmoid: binary cross-entropy, otherwise regression).
      */
     private static final Map<String, Derived> DERIVED = Map.of(
             "stride", new Derived("kernel", Set.of(Layer.Pooling2D.class), kernel -> kernel),
             "weightInit", new Derived("activation",
                     Set.of(Layer.Dense.class, Layer.Convolution2D.class, Layer.Lstm.class, Layer.Output.class),
-                    activation -> TextNode.valueOf(Layer.initFor(Activation.valueOf(activation.asText())).name())));
+                    activation -> TextNode.valueOf(Layer.initFor(activationOf(activation)).name())),
+            "loss", new Derived("activation", Set.of(Layer.Output.class),
+                    activation -> TextNode.valueOf(lossFor(activationOf(activation)).name())));
 
     private JsonDefaults() {
     }
@@ -57,6 +60,18 @@ final class JsonDefaults {
         }
         ObjectNode defaults = DEFAULTS.get(recordType);
         return defaults == null ? null : defaults.get(field);
+    }
+
+    private static Activation activationOf(JsonNode checkedActivation) {
+        return Activation.valueOf(checkedActivation.asText());
+    }
+
+    private static Loss lossFor(Activation outputActivation) {
+        return switch (outputActivation) {
+            case SOFTMAX -> Loss.CROSS_ENTROPY;
+            case SIGMOID -> Loss.BINARY_CROSS_ENTROPY;
+            default -> Loss.MSE;
+        };
     }
 
     private static RecordDefaults defaults(Record prototype, String... requiredFields) {

@@ -2,6 +2,7 @@ package io.neuralworkbench.engine.network;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -31,6 +32,7 @@ public final class NetworkJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS) // flatten, add and concatenate have no fields
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // hand edits: a repeated key must not win silently
             .build();
 
     /** Two-space indents, "\n" on every platform and {@code "key": value}, so files diff well. */

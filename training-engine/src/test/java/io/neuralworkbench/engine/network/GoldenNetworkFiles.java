@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Writes the golden files of the current format version, one per template. Run it by hand (from the IDE, with
- * the project root as working directory) only when a new format version is introduced, then review and commit
- * the files: the tests compare against them and never write them.
+ * Writes the golden files of the current format version, one per template. Run it by hand (from the IDE, in
+ * the project root or the training-engine folder) only when a new format version is introduced, then review
+ * and commit the files: the tests compare against them and never write them.
  */
 public final class GoldenNetworkFiles {
     static final String RESOURCE_DIRECTORY = "/golden/network/v" + NetworkDescription.FORMAT_VERSION + "/";
-    private static final Path SOURCE_DIRECTORY = Path.of("training-engine/src/test/resources" + RESOURCE_DIRECTORY);
 
     private GoldenNetworkFiles() {
     }
@@ -22,9 +21,11 @@ public final class GoldenNetworkFiles {
     }
 
     public static void main(String[] args) throws IOException {
-        Files.createDirectories(SOURCE_DIRECTORY);
+        Path module = Files.isDirectory(Path.of("training-engine")) ? Path.of("training-engine") : Path.of("");
+        Path directory = module.resolve("src/test/resources" + RESOURCE_DIRECTORY);
+        Files.createDirectories(directory);
         for (Template template : Template.values()) {
-            NetworkJson.toFile(template.example(), SOURCE_DIRECTORY.resolve(fileName(template)));
+            NetworkJson.toFile(template.example(), directory.resolve(fileName(template)));
         }
     }
 }

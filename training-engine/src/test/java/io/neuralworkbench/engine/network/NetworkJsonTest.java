@@ -79,6 +79,19 @@ class NetworkJsonTest {
     }
 
     @Test
+    void outputLossFollowsTheActivationWhenLeftOut() {
+        NetworkDescription network = NetworkJson.fromJson(document("""
+                {"name": "a", "layer": {"type": "output", "units": 1, "activation": "identity"}},
+                {"name": "b", "layer": {"type": "output", "units": 4, "activation": "sigmoid"}},
+                {"name": "c", "layer": {"type": "output", "units": 4, "activation": "sigmoid", "loss": "mse"}}
+                """, ""));
+
+        assertThat(network.nodes()).extracting(node -> ((Layer.Output) node.layer()).loss())
+                .containsExactly(Loss.MSE, Loss.BINARY_CROSS_ENTROPY, Loss.MSE);
+        assertThat(network.nodes().get(0).layer()).isEqualTo(Layer.Output.regression(1));
+    }
+
+    @Test
     void enumValuesMayBeWrittenInAnyCase() {
         NetworkDescription network = NetworkJson.fromJson(document("""
                 {"name": "d", "layer": {"type": "dense", "units": 2, "activation": "Leaky_Relu", "weightInit": "he"}}
@@ -200,6 +213,12 @@ class NetworkJsonTest {
 
         assertThat(thrown).hasMessageStartingWith("The network file is not valid JSON: line 3");
         assertThat(thrown.getMessage()).doesNotContain("Source", "com.fasterxml");
+    }
+
+    @Test
+    void repeatedKeyIsRejected() {
+        assertReadFails(document("{\"name\": \"a\", \"layer\": {\"type\": \"dense\", \"units\": 1, \"units\": 2}}", ""),
+                "The network file is not valid JSON: line 1, column 92: Duplicate field 'units'");
     }
 
     @Test
