@@ -3,6 +3,8 @@ package io.neuralworkbench.engine.data;
 import java.util.Collection;
 import java.util.Locale;
 
+import io.neuralworkbench.engine.UserInputException;
+
 /** Reading single cell values and naming things in user messages; shared by import, profiling and encoding. */
 final class Cells {
     /** How many differences a misspelt column name may have and still be suggested. */
@@ -101,5 +103,17 @@ final class Cells {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    /**
+     * A value that does not fit its column's type, e.g. {@code titanic.csv line 5, column "age": "abc" is not
+     * a number — ...}.
+     *
+     * @param where the file and line, or what the value came from
+     */
+    static UserInputException notA(String expected, String where, String column, String value) {
+        return new UserInputException(where + ", column " + quoted(column) + ": " + quoted(value) + " is not "
+                + expected + " — correct the value, leave it empty to mark it missing, or treat the column as"
+                + " CATEGORICAL");
     }
 }

@@ -57,7 +57,8 @@ public final class CsvImporter {
         if (format != null) {
             return parse(file, text, start, format, sha256);
         }
-        CsvFormat detected = CsvFormat.detect(new String(text, start, Math.min(FORMAT_SAMPLE_CHARS, text.length - start)));
+        int sampleLength = Math.min(FORMAT_SAMPLE_CHARS, text.length - start);
+        CsvFormat detected = CsvFormat.detect(new String(text, start, sampleLength));
         try {
             return parse(file, text, start, detected, sha256);
         } catch (UserInputException quotingError) {
