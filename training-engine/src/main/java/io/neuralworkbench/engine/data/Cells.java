@@ -107,13 +107,14 @@ final class Cells {
 
     /**
      * A value that does not fit its column's type, e.g. {@code titanic.csv line 5, column "age": "abc" is not
-     * a number — ...}.
+     * a number — correct the value or leave it empty to mark it missing}.
      *
      * @param where the file and line, or what the value came from
+     * @param otherRemedy what else the user can do, appended after the usual remedies; may be empty
      */
-    static UserInputException notA(String expected, String where, String column, String value) {
+    static UserInputException notA(String expected, String where, String column, String value,
+                                   String otherRemedy) {
         return new UserInputException(where + ", column " + quoted(column) + ": " + quoted(value) + " is not "
-                + expected + " — correct the value, leave it empty to mark it missing, or treat the column as"
-                + " CATEGORICAL");
+                + expected + " — correct the value or leave it empty to mark it missing" + otherRemedy);
     }
 }

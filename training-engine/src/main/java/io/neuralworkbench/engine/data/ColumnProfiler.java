@@ -18,6 +18,7 @@ public final class ColumnProfiler {
      */
     private static final int TEXT_MIN_DISTINCT = 20;
     private static final int TEXT_MIN_AVERAGE_LENGTH = 20;
+    private static final String OR_CHANGE_TYPE = ", or treat the column as CATEGORICAL";
 
     private ColumnProfiler() {
     }
@@ -74,11 +75,11 @@ public final class ColumnProfiler {
         ColumnType type = override == null || inferred == ColumnType.EMPTY ? inferred : override;
         if (type == ColumnType.NUMERIC && firstNonNumeric >= 0) {
             throw Cells.notA("a number", table.location(firstNonNumeric), name,
-                    table.cell(firstNonNumeric, column));
+                    table.cell(firstNonNumeric, column), OR_CHANGE_TYPE);
         }
         if (type == ColumnType.BOOLEAN && firstNonBoolean >= 0) {
             throw Cells.notA("true or false", table.location(firstNonBoolean), name,
-                    table.cell(firstNonBoolean, column));
+                    table.cell(firstNonBoolean, column), OR_CHANGE_TYPE);
         }
         if (type == ColumnType.NUMERIC) {
             return numericProfile(table, column, type, inferred, count, missing, frequencies.size());

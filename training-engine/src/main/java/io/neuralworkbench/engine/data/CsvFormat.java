@@ -23,6 +23,14 @@ public record CsvFormat(char delimiter, char quote, boolean hasHeader) {
 
     public static final CsvFormat COMMA_WITH_HEADER = new CsvFormat(',', '"', true);
 
+    /** @throws UserInputException if the delimiter is a line break or the same as the quote */
+    public CsvFormat {
+        if (delimiter == '\n' || delimiter == '\r' || delimiter == quote) {
+            throw new UserInputException("the delimiter cannot be a line break or the quote character — choose"
+                    + " comma, semicolon, tab or |");
+        }
+    }
+
     public boolean quoting() {
         return quote != NO_QUOTE;
     }
@@ -43,7 +51,8 @@ public record CsvFormat(char delimiter, char quote, boolean hasHeader) {
      */
     public static CsvFormat detect(String sample) {
         char[] text = sample.toCharArray();
-        List<String[]> bestRecords = null;
+        // When no delimiter splits the records (a single column), the header is judged on comma records.
+        List<String[]> bestRecords = sampleRecords(text, ',', '"');
         CsvFormat best = COMMA_WITH_HEADER;
         double bestShare = 0;
         int bestWidth = 1;

@@ -56,13 +56,13 @@ public record FittedColumn(String name, ColumnType type, String fillValue, Linea
         switch (type) {
             case NUMERIC -> {
                 if (!Cells.isNumber(value)) {
-                    throw Cells.notA("a number", where.get(), name, value);
+                    throw Cells.notA("a number", where.get(), name, value, "");
                 }
                 features[offset] = (float) scaling.apply(Double.parseDouble(value));
             }
             case BOOLEAN -> {
                 if (!Cells.isBoolean(value)) {
-                    throw Cells.notA("true or false", where.get(), name, value);
+                    throw Cells.notA("true or false", where.get(), name, value, "");
                 }
                 features[offset] = Boolean.parseBoolean(value) ? 1f : 0f;
             }

@@ -125,7 +125,8 @@ public record FittedPreprocessing(String targetColumn, TaskType task, List<Fitte
         }
         if (task == TaskType.REGRESSION) {
             if (!Cells.isNumber(value)) {
-                throw Cells.notA("a number", where, targetColumn, value);
+                throw new UserInputException(where + ", column " + Cells.quoted(targetColumn) + ": "
+                        + Cells.quoted(value) + " is not a number — a regression target needs a number in every row");
             }
             return new float[] {(float) targetScaling.apply(Double.parseDouble(value))};
         }

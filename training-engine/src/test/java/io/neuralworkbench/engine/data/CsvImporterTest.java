@@ -93,6 +93,35 @@ class CsvImporterTest {
         assertThat(table.lineNumber(0)).isEqualTo(1);
     }
 
+    @Test
+    void quotesBreakingFreeTextFarBeyondTheSampleAreReadLiterally() throws IOException {
+        StringBuilder tsv = new StringBuilder("label\tmessage\n");
+        for (int i = 0; i < 2000; i++) {
+            tsv.append(i % 7 == 0 ? "spam" : "ham").append("\tmessage number ").append(i).append('\n');
+        }
+        tsv.append("ham\t\"Happy birthday\" she said\n");
+        Path file = write("late-quote.tsv", tsv.toString());
+
+        RawTable table = CsvImporter.read(file);
+
+        assertThat(table.format()).isEqualTo(new CsvFormat('\t', CsvFormat.NO_QUOTE, true));
+        assertThat(table.cell(2000, 1)).isEqualTo("\"Happy birthday\" she said");
+    }
+
+    @Test
+    void singleColumnOfNumbersHasNoHeader() throws IOException {
+        RawTable table = CsvImporter.read(write("numbers.csv", "3\n1\n4\n1\n5\n"));
+
+        assertThat(table.columnNames()).containsExactly("column1");
+        assertThat(table.rowCount()).isEqualTo(5);
+    }
+
+    @Test
+    void delimiterMustDifferFromQuote() {
+        assertThatUserInputError(() -> new CsvFormat('"', '"', true))
+                .hasMessageStartingWith("the delimiter cannot be a line break or the quote character");
+    }
+
     static Stream<Arguments> malformedFiles() {
         return Stream.of(
                 Arguments.of("titanic.csv", "a,b,c\n1,2,3\n4,5\n",
