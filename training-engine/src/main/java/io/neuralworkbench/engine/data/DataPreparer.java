@@ -100,17 +100,22 @@ public final class DataPreparer {
             }
             switch (profile.type()) {
                 case TEXT -> notes.add("column " + Cells.quoted(profile.name()) + " holds free text and is left out"
-                        + " of the features (text models come later)");
+                        + " of the features; text models come later");
                 case EMPTY -> notes.add("column " + Cells.quoted(profile.name()) + " has no values and is left out");
                 default -> columns.add(column);
             }
         }
         if (columns.isEmpty()) {
-            throw new UserInputException("no feature columns are left in " + table.fileName() + " — keep at least"
-                    + " one numeric, categorical or boolean column besides the target "
-                    + Cells.quoted(spec.targetColumn()));
+            throw noFeatureColumns(table, spec, notes);
         }
         return columns;
+    }
+
+    private static UserInputException noFeatureColumns(RawTable table, PreprocessingSpec spec, List<String> notes) {
+        String why = notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+        return new UserInputException("no feature columns are left in " + table.fileName() + why + " — keep at"
+                + " least one numeric, categorical or boolean column besides the target "
+                + Cells.quoted(spec.targetColumn()));
     }
 
     /** Rows with a target and with a value in every DROP_ROW feature column; notes how many were left out. */
@@ -236,6 +241,9 @@ public final class DataPreparer {
             }
             columns.add(ColumnFitter.fit(name, profiles.get(column).type(), values, spec.missingValuesFor(name),
                     spec.scaling()));
+        }
+        if (columns.isEmpty()) {
+            throw noFeatureColumns(table, spec, notes);
         }
         int target = table.columnIndex(spec.targetColumn());
         if (task == TaskType.CLASSIFICATION) {
