@@ -1,0 +1,9 @@
+package io.neuralworkbench.engine.data;
+
+/** What a model learns to predict from the target column. */
+public enum TaskType {
+    /** One of a fixed set of classes. */
+    CLASSIFICATION,
+    /** A number. */
+    REGRESSION
+}
