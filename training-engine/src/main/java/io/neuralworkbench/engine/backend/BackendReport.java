@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.bytedeco.javacpp.Pointer;
@@ -66,7 +67,7 @@ public record BackendReport(
             nd4jBackend = Nd4j.getBackend();
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("ND4J backend could not be loaded", e);
-            backendProblem = e.toString();
+            backendProblem = describe(e);
         }
         boolean loaded = nd4jBackend != null;
         String backendName = loaded ? nd4jBackend.getClass().getSimpleName() : UNKNOWN;
@@ -116,6 +117,17 @@ public record BackendReport(
         line(text, "Java", javaVersion);
         line(text, "OS", os);
         return text.toString();
+    }
+
+    /** Every message in the cause chain: the telling one (which native library is missing) is usually last. */
+    static String describe(Throwable problem) {
+        StringJoiner chain = new StringJoiner("; caused by ");
+        for (Throwable cause = problem; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                chain.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
+        }
+        return chain.length() == 0 ? problem.toString() : chain.toString();
     }
 
     /** The GPUs listed by a CUDA backend's environment information; empty for the CPU backend. */

@@ -56,6 +56,16 @@ class BackendReportTest {
     }
 
     @Test
+    void describesABackendProblemByEveryMessageInItsCauseChain() {
+        Throwable failedLoad = new ExceptionInInitializerError(new RuntimeException("ND4J is probably missing dependencies.",
+                new UnsatisfiedLinkError("no jnind4jcpu in java.library.path")));
+
+        assertThat(BackendReport.describe(failedLoad)).isEqualTo("RuntimeException: ND4J is probably missing dependencies.;"
+                + " caused by UnsatisfiedLinkError: no jnind4jcpu in java.library.path");
+        assertThat(BackendReport.describe(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
+    }
+
+    @Test
     void readsGpuNamesAndMemoryFromCudaEnvironmentInformation() {
         Properties cuda = new Properties();
         cuda.put("cuda.devicesInformation", List.of(
