@@ -1,0 +1,68 @@
+package io.neuralworkbench.app.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code workbench} command. Exit codes: 0 success, 1 internal error, 2 bad input or usage
+ * (see {@link ExitCodeExceptionHandler}).
+ */
+@Command(name = "workbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = WorkbenchCli.VersionProvider.class,
+        description = "Load data, design, train, evaluate and export neural networks.",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+public final class WorkbenchCli implements Callable<Integer> {
+    static final String DEBUG_OPTION = "--debug";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = DEBUG_OPTION, scope = ScopeType.INHERIT,
+            description = "Show the stack trace when an internal error occurs.")
+    private boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its exit code handling; tests and {@link #main} run the same configuration. */
+    static CommandLine commandLine() {
+        return new CommandLine(new WorkbenchCli()).setExecutionExceptionHandler(new ExitCodeExceptionHandler());
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("The graphical workbench arrives with a later version; until then, use the commands below.");
+        out.println();
+        spec.commandLine().usage(out);
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** Reads the version Maven wrote into {@code workbench-version.properties} at build time. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties build = new Properties();
+            try (InputStream in = WorkbenchCli.class.getResourceAsStream("/workbench-version.properties")) {
+                if (in != null) {
+                    build.load(in);
+                }
+            }
+            return new String[] {
+                "Neural Workbench " + build.getProperty("version", "(version unknown)"),
+                "Java " + Runtime.version() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+            };
+        }
+    }
+}
