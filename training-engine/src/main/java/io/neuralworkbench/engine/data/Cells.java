@@ -9,6 +9,8 @@ import io.neuralworkbench.engine.UserInputException;
 final class Cells {
     /** How many differences a misspelt column name may have and still be suggested. */
     private static final int MAX_SUGGESTION_DISTANCE = 3;
+    /** Plain decimals with fewer digits than this stay below Double.MAX_VALUE (about 1.8e308). */
+    private static final int MAX_DOUBLE_DIGITS = 309;
 
     private Cells() {
     }
@@ -16,7 +18,8 @@ final class Cells {
     /**
      * True for plain decimal numbers such as {@code -1}, {@code 3.5}, {@code .5} or {@code 1e-3}. Stricter than
      * {@link Double#parseDouble}, which would also accept {@code NaN}, {@code Infinity}, hex and a trailing
-     * {@code d} or {@code f} — text that in a CSV file is a label, not a number.
+     * {@code d} or {@code f} — text that in a CSV file is a label, not a number — and refuses numbers too large
+     * for a double.
      */
     static boolean isNumber(String value) {
         int n = value.length();
@@ -32,14 +35,16 @@ final class Cells {
         if (digits == 0) {
             return false;
         }
-        if (i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E')) {
+        boolean exponent = i < n && (value.charAt(i) == 'e' || value.charAt(i) == 'E');
+        if (exponent) {
             int exponentStart = skipSign(value, i + 1);
             i = skipDigits(value, exponentStart);
             if (i == exponentStart) {
                 return false;
             }
         }
-        return i == n;
+        // Only an exponent or hundreds of digits can overflow a double (1e400); check those by parsing.
+        return i == n && (!exponent && digits < MAX_DOUBLE_DIGITS || Double.isFinite(Double.parseDouble(value)));
     }
 
     private static int skipSign(String value, int from) {
