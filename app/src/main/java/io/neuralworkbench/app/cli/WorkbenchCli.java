@@ -27,6 +27,7 @@ public final class WorkbenchCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    // Read from the ParseResult by ExitCodeExceptionHandler, because it may be given to any subcommand.
     @Option(names = DEBUG_OPTION, scope = ScopeType.INHERIT,
             description = "Show the stack trace when an internal error occurs.")
     private boolean debug;

@@ -61,26 +61,29 @@ public record BackendReport(
 
     /** Loads ND4J if it is not loaded yet (a few seconds the first time) and reports on it. */
     public static BackendReport current() {
-        Nd4jBackend nd4jBackend = null;
-        String backendProblem = null;
+        Nd4jBackend backend;
         try {
-            nd4jBackend = Nd4j.getBackend();
+            backend = Nd4j.getBackend();
         } catch (RuntimeException | LinkageError e) {
             LOG.debug("ND4J backend could not be loaded", e);
-            backendProblem = describe(e);
+            return withMachineFacts(UNKNOWN, describe(e), UNKNOWN, null, null, List.of());
         }
-        boolean loaded = nd4jBackend != null;
-        String backendName = loaded ? nd4jBackend.getClass().getSimpleName() : UNKNOWN;
-        String blasVendor = loaded ? Objects.toString(probe(() -> Nd4j.factory().blas().getBlasVendor()), UNKNOWN) : UNKNOWN;
-        Integer ompThreads = loaded ? probe(() -> Nd4j.getEnvironment().maxThreads()) : null;
-        Integer blasThreads = loaded ? probe(() -> Nd4j.factory().blas().getMaxThreads()) : null;
-        List<ComputeDevice> gpus = loaded
-                ? Optional.ofNullable(probe(() -> gpusFrom(Nd4j.getExecutioner().getEnvironmentInformation()))).orElse(List.of())
-                : List.of();
+        return withMachineFacts(
+                backend.getClass().getSimpleName(),
+                null,
+                Objects.toString(probe(() -> Nd4j.factory().blas().getBlasVendor()), UNKNOWN),
+                probe(() -> Nd4j.getEnvironment().maxThreads()),
+                probe(() -> Nd4j.factory().blas().getMaxThreads()),
+                Objects.requireNonNullElse(probe(() -> gpusFrom(Nd4j.getExecutioner().getEnvironmentInformation())),
+                        List.of()));
+    }
 
+    /** Completes what ND4J reported with what the JVM and the operating system know. */
+    private static BackendReport withMachineFacts(String backend, String backendProblem, String blasVendor,
+            Integer ompThreads, Integer blasThreads, List<ComputeDevice> gpus) {
         Runtime runtime = Runtime.getRuntime();
         return new BackendReport(
-                backendName,
+                backend,
                 backendProblem,
                 blasVendor,
                 ompThreads,

@@ -70,6 +70,9 @@ public record ClassificationMetrics(
     }
 
     private static int[][] confusionCounts(int[] actual, int[] predicted, int classCount) {
+        if (classCount == 0) {
+            throw new IllegalArgumentException("no class names");
+        }
         if (actual.length != predicted.length) {
             throw new IllegalArgumentException(actual.length + " actual labels but " + predicted.length + " predictions");
         }

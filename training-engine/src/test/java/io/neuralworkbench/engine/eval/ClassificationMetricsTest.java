@@ -112,6 +112,9 @@ class ClassificationMetricsTest {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> ClassificationMetrics.compute(new int[0], new int[0], ANIMALS))
                 .withMessageContaining("no samples");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> ClassificationMetrics.compute(new int[] {0}, new int[] {0}, List.of()))
+                .withMessageContaining("no class names");
     }
 
     private static void assertClass(ClassMetrics metrics, double precision, double recall, double f1) {
