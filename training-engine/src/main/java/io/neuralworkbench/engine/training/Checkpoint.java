@@ -1,10 +1,10 @@
 package io.neuralworkbench.engine.training;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.util.AtomicFiles;
+import io.neuralworkbench.engine.util.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +30,7 @@ public record Checkpoint(int formatVersion, String backendId, NetworkDescription
     public static final String BEST_MODEL_FILE_NAME = "best-model.zip";
     private static final String STATE_ENTRY = "state.json";
     private static final String MODEL_ENTRY = "model.zip";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = Json.mapper();
 
     public Checkpoint {
         history = List.copyOf(history);
@@ -46,7 +45,7 @@ public record Checkpoint(int formatVersion, String backendId, NetworkDescription
             AtomicFiles.write(directory.resolve(FILE_NAME), out -> {
                 try (ZipOutputStream zip = new ZipOutputStream(out)) {
                     zip.putNextEntry(new ZipEntry(STATE_ENTRY));
-                    zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+                    zip.write(JSON.writeValueAsBytes(this));
                     zip.closeEntry();
                     zip.putNextEntry(new ZipEntry(MODEL_ENTRY));
                     Files.copy(modelFile, zip);

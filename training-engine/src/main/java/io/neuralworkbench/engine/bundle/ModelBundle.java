@@ -1,0 +1,253 @@
+package io.neuralworkbench.engine.bundle;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.data.FittedPreprocessing;
+import io.neuralworkbench.engine.data.RawTable;
+import io.neuralworkbench.engine.data.TaskType;
+import io.neuralworkbench.engine.eval.EvaluationReport;
+import io.neuralworkbench.engine.eval.Evaluator;
+import io.neuralworkbench.engine.network.NetworkDescription;
+import io.neuralworkbench.engine.network.NetworkJson;
+import io.neuralworkbench.engine.training.EpochEvent;
+import io.neuralworkbench.engine.training.TrainableModel;
+import io.neuralworkbench.engine.training.TrainingBackends;
+import io.neuralworkbench.engine.training.TrainingConfig;
+import io.neuralworkbench.engine.training.TrainingSession;
+import io.neuralworkbench.engine.util.AtomicFiles;
+import io.neuralworkbench.engine.util.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * A trained model and everything needed to use it on raw data: the backend's model file, the fitted
+ * preprocessing, label names and input schema (both inside the preprocessing), the network description,
+ * training configuration and history, test metrics and provenance. One zip of readable JSON entries plus the
+ * model, so an engineer can inspect it with any zip tool.
+ */
+public final class ModelBundle implements AutoCloseable {
+    public static final int FORMAT_VERSION = 1;
+
+    private static final String MANIFEST = "manifest.json";
+    private static final String MODEL = "model.zip";
+    private static final String NETWORK = "network.json";
+    private static final String PREPROCESSING = "preprocessing.json";
+    private static final String CONFIG = "training-config.json";
+    private static final String METRICS = "metrics.json";
+    private static final String PROVENANCE = "provenance.json";
+    private static final String HISTORY = "history.json";
+    private static final ObjectMapper JSON = Json.mapper();
+
+    /** What identifies the format and the backend that can load the model. */
+    public record Manifest(int formatVersion, String backendId, String appVersion) {
+    }
+
+    private final Manifest manifest;
+    private final NetworkDescription network;
+    private final TrainingConfig config;
+    private final FittedPreprocessing preprocessing;
+    private final EvaluationReport testMetrics;
+    private final Provenance provenance;
+    private final List<EpochEvent> history;
+    private final TrainableModel model;
+
+    public ModelBundle(Manifest manifest, NetworkDescription network, TrainingConfig config,
+                       FittedPreprocessing preprocessing, EvaluationReport testMetrics, Provenance provenance,
+                       List<EpochEvent> history, TrainableModel model) {
+        this.manifest = manifest;
+        this.network = network;
+        this.config = config;
+        this.preprocessing = preprocessing;
+        this.testMetrics = testMetrics;
+        this.provenance = provenance;
+        this.history = List.copyOf(history);
+        this.model = model;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public NetworkDescription network() {
+        return network;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public FittedPreprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    public EvaluationReport testMetrics() {
+        return testMetrics;
+    }
+
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    public List<EpochEvent> history() {
+        return history;
+    }
+
+    public TrainableModel model() {
+        return model;
+    }
+
+    /** Predicts every row of a raw table (the target column may be absent), applying the fitted preprocessing. */
+    public Predictions predict(RawTable table) {
+        float[][] outputs = model.predict(preprocessing.transformFeatures(table));
+        int[] lines = new int[table.rowCount()];
+        for (int row = 0; row < lines.length; row++) {
+            lines[row] = table.lineNumber(row);
+        }
+        double[][] values = new double[outputs.length][];
+        String[] labels = null;
+        if (preprocessing.task() == TaskType.CLASSIFICATION) {
+            labels = new String[outputs.length];
+            for (int row = 0; row < outputs.length; row++) {
+                labels[row] = preprocessing.classNames().get(TrainingSession.argMax(outputs[row]));
+                values[row] = toDoubles(outputs[row]);
+            }
+        } else {
+            for (int row = 0; row < outputs.length; row++) {
+                values[row] = new double[outputs[row].length];
+                for (int k = 0; k < outputs[row].length; k++) {
+                    values[row][k] = preprocessing.toTargetUnits(outputs[row][k]);
+                }
+            }
+        }
+        return new Predictions(preprocessing.task(), preprocessing.targetColumn(), preprocessing.classNames(), lines,
+                labels, values);
+    }
+
+    /** Metrics on a labelled raw table, e.g. a separate test file. */
+    public EvaluationReport evaluate(RawTable table) {
+        return Evaluator.evaluate(model, preprocessing.transform(table), preprocessing);
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] result = new double[values.length];
+        for (int k = 0; k < values.length; k++) {
+            result[k] = values[k];
+        }
+        return result;
+    }
+
+    /** Writes the bundle atomically: a reader never sees a half-written file. */
+    public void write(Path file) throws IOException {
+        Path modelFile = Files.createTempFile("nw-model", ".zip");
+        try {
+            model.save(modelFile);
+            AtomicFiles.write(file, out -> {
+                try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                    putJson(zip, MANIFEST, manifest);
+                    putBytes(zip, NETWORK, NetworkJson.toJson(network).getBytes(StandardCharsets.UTF_8));
+                    putJson(zip, PREPROCESSING, preprocessing);
+                    putJson(zip, CONFIG, config);
+                    putJson(zip, METRICS, testMetrics);
+                    putJson(zip, PROVENANCE, provenance);
+                    putJson(zip, HISTORY, history);
+                    zip.putNextEntry(new ZipEntry(MODEL));
+                    Files.copy(modelFile, zip);
+                    zip.closeEntry();
+                }
+            });
+        } finally {
+            Files.deleteIfExists(modelFile);
+        }
+    }
+
+    private static void putJson(ZipOutputStream zip, String name, Object value) throws IOException {
+        putBytes(zip, name, JSON.writeValueAsBytes(value));
+    }
+
+    private static void putBytes(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /** Reads a bundle; anything that is not a complete bundle of a known version is a user error. */
+    public static ModelBundle read(Path file) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        } catch (NoSuchFileException e) {
+            throw new UserInputException("The model bundle " + file + " does not exist.");
+        } catch (ZipException e) {
+            throw notABundle(file, "it is not a zip file");
+        } catch (IOException e) {
+            throw new UserInputException("Could not read the model bundle " + file + ": " + e.getMessage(), e);
+        }
+        if (entries.isEmpty()) {
+            throw notABundle(file, "it is not a zip file, or an empty one");
+        }
+        for (String required : List.of(MANIFEST, MODEL, NETWORK, PREPROCESSING, CONFIG)) {
+            if (!entries.containsKey(required)) {
+                throw notABundle(file, "it has no " + required);
+            }
+        }
+        try {
+            Manifest manifest = JSON.readValue(entries.get(MANIFEST), Manifest.class);
+            if (manifest.formatVersion() > FORMAT_VERSION) {
+                throw new UserInputException(file + " was written by a newer version of Neural Workbench (bundle format "
+                        + manifest.formatVersion() + "); this version reads format " + FORMAT_VERSION + ".");
+            }
+            NetworkDescription network = NetworkJson.fromJson(new String(entries.get(NETWORK), StandardCharsets.UTF_8));
+            TrainableModel model = loadModel(manifest.backendId(), entries.get(MODEL), network);
+            return new ModelBundle(manifest, network,
+                    JSON.readValue(entries.get(CONFIG), TrainingConfig.class),
+                    JSON.readValue(entries.get(PREPROCESSING), FittedPreprocessing.class),
+                    optional(entries, METRICS, EvaluationReport.class),
+                    optional(entries, PROVENANCE, Provenance.class),
+                    entries.containsKey(HISTORY) ? JSON.readValue(entries.get(HISTORY), new TypeReference<>() { })
+                            : List.of(),
+                    model);
+        } catch (IOException e) {
+            throw notABundle(file, "an entry is damaged (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    private static <T> T optional(Map<String, byte[]> entries, String name, Class<T> type) throws IOException {
+        return entries.containsKey(name) ? JSON.readValue(entries.get(name), type) : null;
+    }
+
+    private static TrainableModel loadModel(String backendId, byte[] modelBytes, NetworkDescription network)
+            throws IOException {
+        Path temp = Files.createTempFile("nw-model", ".zip");
+        try {
+            Files.write(temp, modelBytes);
+            return TrainingBackends.byId(backendId).load(temp, network);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static UserInputException notABundle(Path file, String why) {
+        return new UserInputException(file + " is not a Neural Workbench model bundle: " + why
+                + ". Choose a .zip written by 'workbench train' or the Export view.");
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+}
