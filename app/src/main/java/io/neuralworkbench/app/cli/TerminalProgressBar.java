@@ -64,6 +64,17 @@ public final class TerminalProgressBar {
         out.flush();
     }
 
+    /** Prints a line that stays (e.g. an epoch's summary); on a terminal the bar is redrawn below it later. */
+    public synchronized void log(String line) {
+        if (interactive) {
+            out.print("\r" + line + " ".repeat(Math.max(0, lastLineLength - line.length())) + System.lineSeparator());
+            lastLineLength = 0;
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
     static String format(double fraction, String message, Duration eta) {
         double done = Double.isNaN(fraction) ? 0 : Math.max(0, Math.min(1, fraction));
         int filled = (int) Math.round(done * BAR_WIDTH);

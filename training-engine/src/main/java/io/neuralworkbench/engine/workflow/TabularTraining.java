@@ -19,6 +19,7 @@ import io.neuralworkbench.engine.network.NetworkValidator;
 import io.neuralworkbench.engine.network.Node;
 import io.neuralworkbench.engine.network.Shape;
 import io.neuralworkbench.engine.network.Templates;
+import io.neuralworkbench.engine.training.Checkpoint;
 import io.neuralworkbench.engine.training.TrainingBackend;
 import io.neuralworkbench.engine.training.TrainingConfig;
 import io.neuralworkbench.engine.training.TrainingResult;
@@ -132,6 +133,20 @@ public final class TabularTraining {
     /** A session on the training split, validated on the validation split; not yet started. */
     public TrainingSession newSession(Path checkpointDirectory) {
         return TrainingSession.create(backend, network, config, data.train(), data.validation(), checkpointDirectory);
+    }
+
+    /**
+     * Continues the run checkpointed in {@code checkpointDirectory} on this data. The checkpoint must be of the
+     * same network and settings, so that the bundle describes what was really trained.
+     */
+    public TrainingSession resumeSession(Path checkpointDirectory) {
+        Checkpoint checkpoint = Checkpoint.read(checkpointDirectory);
+        if (!checkpoint.network().equals(network) || !checkpoint.config().equals(config)) {
+            throw new UserInputException("The checkpoint in " + checkpointDirectory + " is of a different network or"
+                    + " different training settings; pass the options of the interrupted run, or start a new run"
+                    + " without --resume.");
+        }
+        return TrainingSession.resume(backend, checkpointDirectory, data.train(), data.validation());
     }
 
     /** Evaluates the trained model on the test split and packs everything into a bundle. */

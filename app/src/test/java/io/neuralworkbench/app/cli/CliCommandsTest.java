@@ -1,0 +1,142 @@
+package io.neuralworkbench.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.neuralworkbench.engine.network.NetworkJson;
+import io.neuralworkbench.engine.network.Templates;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The commands end to end on real data: train, evaluate, predict, validate, and their bad-input messages. */
+class CliCommandsTest {
+    private static final Path IRIS = Path.of("../shared/datasets/iris.csv");
+
+    @TempDir
+    static Path directory;
+    private static Path bundle;
+
+    /** What one command run printed and returned. */
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = WorkbenchCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void trainIrisOnce() {
+        bundle = directory.resolve("iris-model.zip");
+        Run train = run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "30", "--batch", "16",
+                "--lr", "0.01", "--out", bundle.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(bundle).isRegularFile();
+    }
+
+    @Test
+    void evaluatePrintsTheMetricsAsJson() throws Exception {
+        Run evaluate = run("evaluate", bundle.toString(), "--data", IRIS.toString(), "--json");
+
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(evaluate.out());
+        assertThat(json.at("/metrics/accuracy").asDouble()).isGreaterThan(0.9);
+        assertThat(json.at("/metrics/macro_f1").asDouble()).isGreaterThan(0.9);
+        assertThat(json.at("/samples").asInt()).isEqualTo(150);
+        assertThat(json.at("/confusionMatrix")).hasSize(3);
+        assertThat(json.at("/perClass/0/className").asText()).isEqualTo("setosa");
+    }
+
+    @Test
+    void evaluateWithoutJsonPrintsATableAndTheConfusionMatrix() {
+        Run evaluate = run("evaluate", bundle.toString(), "--data", IRIS.toString());
+
+        assertThat(evaluate.exitCode()).isZero();
+        assertThat(evaluate.out()).contains("accuracy", "macro F1", "precision", "versicolor", "Confusion matrix");
+    }
+
+    @Test
+    void predictWritesOneLineWithLabelAndProbabilitiesPerRow() throws Exception {
+        Path predictions = directory.resolve("predictions.csv");
+        Run predict = run("predict", bundle.toString(), "--data", IRIS.toString(), "--out", predictions.toString());
+
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(151);
+        assertThat(lines.get(0)).isEqualTo("line,predicted_species,probability_setosa,probability_versicolor,probability_virginica");
+        assertThat(lines.get(1)).startsWith("2,setosa,");
+        List<String> irisRows = Files.readAllLines(IRIS, StandardCharsets.UTF_8);
+        long correct = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String actualSpecies = irisRows.get(i).substring(irisRows.get(i).lastIndexOf(',') + 1);
+            if (lines.get(i).split(",")[1].equals(actualSpecies)) {
+                correct++;
+            }
+        }
+        assertThat(correct).isGreaterThan(135);
+    }
+
+    @Test
+    void validateReportsShapesAndParametersAndExitsZeroForAValidNetwork() throws Exception {
+        Path network = directory.resolve("lenet.json");
+        NetworkJson.toFile(Templates.lenet(28, 28, 1, 10), network);
+        Run validate = run("validate", network.toString());
+
+        assertThat(validate.exitCode()).isZero();
+        assertThat(validate.out()).contains("Total parameters: 431,080", "The network is valid.");
+    }
+
+    @Test
+    void validateExitsTwoAndNamesTheNodeForAnInvalidNetwork() throws Exception {
+        Path network = directory.resolve("broken.json");
+        Files.writeString(network, """
+                {"formatVersion": 1, "name": "broken",
+                 "nodes": [{"name": "in", "layer": {"type": "input", "shape": {"kind": "flat", "size": 120}}},
+                           {"name": "conv2", "layer": {"type": "convolution2d", "filters": 8, "kernel": {"height": 3, "width": 3}}},
+                           {"name": "out", "layer": {"type": "output", "units": 3}}],
+                 "edges": [{"from": "in", "to": "conv2"}, {"from": "conv2", "to": "out"}]}
+                """);
+        Run validate = run("validate", network.toString());
+
+        assertThat(validate.exitCode()).isEqualTo(2);
+        assertThat(validate.out()).contains("conv2", "image");
+    }
+
+    @Test
+    void badInputsGiveAOneLineMessageAndExitTwo() throws Exception {
+        Path binary = directory.resolve("model.bin");
+        Files.write(binary, new byte[] {0, 1, 2, 3, (byte) 0xff, 0, 0, 7});
+        Path notABundle = directory.resolve("not-a-bundle.zip");
+        Files.writeString(notABundle, "hello");
+
+        assertBadInput(run("train", "--data", directory.resolve("missing.csv").toString(), "--target", "x",
+                "--out", directory.resolve("m.zip").toString()), "missing.csv");
+        assertBadInput(run("train", "--data", IRIS.toString(), "--target", "specie",
+                "--out", directory.resolve("m.zip").toString()), "specie");
+        assertBadInput(run("train", "--data", binary.toString(), "--target", "x",
+                "--out", directory.resolve("m.zip").toString()), "model.bin");
+        assertBadInput(run("evaluate", notABundle.toString(), "--data", IRIS.toString()), "not a Neural Workbench model bundle");
+        assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "0",
+                "--out", directory.resolve("m.zip").toString()), "Epochs must be at least 1");
+    }
+
+    private static void assertBadInput(Run run, String expected) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).contains(expected).doesNotContain("Exception", "\tat ");
+        assertThat(run.err().strip().lines()).hasSize(1);
+    }
+}
