@@ -1,10 +1,8 @@
 package io.neuralworkbench.app.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import java.util.concurrent.Callable;
+import io.neuralworkbench.engine.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,18 +49,12 @@ public final class WorkbenchCli implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
-    /** Reads the version Maven wrote into {@code workbench-version.properties} at build time. */
+    /** The version the engine was built as; app and engine are always released together. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties build = new Properties();
-            try (InputStream in = WorkbenchCli.class.getResourceAsStream("/workbench-version.properties")) {
-                if (in != null) {
-                    build.load(in);
-                }
-            }
+        public String[] getVersion() {
             return new String[] {
-                "Neural Workbench " + build.getProperty("version", "(version unknown)"),
+                "Neural Workbench " + Version.current(),
                 "Java " + Runtime.version() + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
             };
         }

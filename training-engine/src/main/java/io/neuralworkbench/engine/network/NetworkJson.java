@@ -13,15 +13,13 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.util.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Reads and writes network files. The format is versioned ({@link NetworkDescription#FORMAT_VERSION}) and
@@ -87,19 +85,9 @@ public final class NetworkJson {
         }
     }
 
-    /**
-     * Writes to a temporary file beside {@code file}, then renames it, so a crash never leaves half a file.
-     * Not {@code Files.createTempFile}: its owner-only permissions would end up on the saved network.
-     */
+    /** Writes atomically: a crash never leaves half a file. */
     public static void toFile(NetworkDescription network, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.writeString(temporary, toJson(network), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.writeString(file, toJson(network));
     }
 
     private static JsonNode parse(String json) {

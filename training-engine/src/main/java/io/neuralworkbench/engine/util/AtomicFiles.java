@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes files so that readers (and a crash) see either the old content or the new, never half a file:
@@ -31,9 +32,10 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName(), ".part");
+        // Not Files.createTempFile: its owner-only permissions would end up on the saved file.
+        Path temp = directory.resolve("." + absolute.getFileName() + "." + UUID.randomUUID() + ".part");
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 // The writer may close its stream (zip streams do); the channel stays open for the sync.
                 OutputStream unclosable = new FilterOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel))) {
                     @Override

@@ -1,6 +1,7 @@
 package io.neuralworkbench.engine.training;
 
 import io.neuralworkbench.engine.training.dl4j.Dl4jGraphBackend;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+@Tag("slow")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class KillAndResumeTest {
 
