@@ -2,7 +2,9 @@ package io.neuralworkbench.app.cli;
 
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.bundle.ModelBundle;
+import io.neuralworkbench.engine.data.ColumnType;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
+import io.neuralworkbench.engine.data.SplitFractions;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.NetworkJson;
 import io.neuralworkbench.engine.training.EarlyStopping;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code workbench train}: CSV in, trained model bundle out, with live progress in the terminal. */
@@ -59,6 +62,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--drop", paramLabel = "COLUMN", split = ",",
             description = "Columns to leave out, e.g. identifiers or columns that give the answer away.")
     List<String> dropped = List.of();
+
+    @Option(names = "--type", paramLabel = "COLUMN=TYPE", split = ",",
+            description = "Override an inferred column type: NUMERIC, CATEGORICAL, BOOLEAN or TEXT, e.g. --type pclass=CATEGORICAL.")
+    Map<String, ColumnType> typeOverrides = Map.of();
 
     @Option(names = "--template", paramLabel = "NAME", defaultValue = "mlp",
             description = "Network template when no --network is given: mlp (classifier or regressor, from the target).")
@@ -121,7 +128,10 @@ final class TrainCommand implements Callable<Integer> {
                 .withLearningRate(learningRate).withOptimizer(Optimizer.of(optimizer)).withL2(l2).withSeed(seed)
                 .withEarlyStopping(patience == null ? EarlyStopping.off() : EarlyStopping.onValidationLoss(patience));
         PreprocessingSpec spec = PreprocessingSpec.forTarget(targetColumn).withDroppedColumns(dropped)
-                .withSplit(io.neuralworkbench.engine.data.SplitFractions.DEFAULT, seed);
+                .withSplit(SplitFractions.DEFAULT, seed);
+        for (Map.Entry<String, ColumnType> override : typeOverrides.entrySet()) {
+            spec = spec.withColumnType(override.getKey(), override.getValue());
+        }
 
         PrintStream console = System.out;
         TabularTraining training = TabularTraining.prepare(dataFile, spec, description, config,

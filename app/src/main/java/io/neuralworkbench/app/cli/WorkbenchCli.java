@@ -37,7 +37,8 @@ public final class WorkbenchCli implements Callable<Integer> {
 
     /** The command line with its exit code handling; tests and {@link #main} run the same configuration. */
     static CommandLine commandLine() {
-        return new CommandLine(new WorkbenchCli()).setExecutionExceptionHandler(new ExitCodeExceptionHandler());
+        return new CommandLine(new WorkbenchCli()).setExecutionExceptionHandler(new ExitCodeExceptionHandler())
+                .setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -129,6 +129,8 @@ class CliCommandsTest {
                 "--out", directory.resolve("m.zip").toString()), "specie");
         assertBadInput(run("train", "--data", binary.toString(), "--target", "x",
                 "--out", directory.resolve("m.zip").toString()), "model.bin");
+        assertBadInput(run("train", "--data", IRIS.toString(), "--target", "sepal_length", "--type", "species=numeric",
+                "--out", directory.resolve("m.zip").toString()), "\"setosa\" is not a number");
         assertBadInput(run("evaluate", notABundle.toString(), "--data", IRIS.toString()), "not a Neural Workbench model bundle");
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "0",
                 "--out", directory.resolve("m.zip").toString()), "Epochs must be at least 1");
