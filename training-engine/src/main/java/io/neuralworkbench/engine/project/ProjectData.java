@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record ProjectData(Path file, PreprocessingSpec spec) {
     public ProjectData {
-        file = file.toAbsolutePath().normalize();
+        file = Objects.requireNonNull(file, "file").toAbsolutePath().normalize();
         Objects.requireNonNull(spec, "spec");
     }
 }

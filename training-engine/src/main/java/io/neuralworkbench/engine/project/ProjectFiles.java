@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
 import io.neuralworkbench.engine.eval.EvaluationReport;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -119,7 +121,37 @@ public final class ProjectFiles {
         }
         checkFormatVersion(root);
         checkRequiredFields(root);
-        return root;
+        ObjectNode project = (ObjectNode) root;
+        ObjectNode data = (ObjectNode) project.get("data");
+        JsonNode spec = data.get("spec");
+        data.set("spec", withDefaults(spec, PreprocessingSpec.forTarget(spec.get("targetColumn").asText())));
+        project.set("training", withDefaults(project.get("training"), TrainingConfig.defaults()));
+        return project;
+    }
+
+    /**
+     * Settings left out take their defaults, so a file from before a setting existed still opens (and one edited
+     * by hand may be brief), as fields left out of a network file do.
+     */
+    private static JsonNode withDefaults(JsonNode given, Object defaults) {
+        if (!given.isObject()) {
+            return given; // the conversion reports the wrong type
+        }
+        ObjectNode merged = JSON.valueToTree(defaults);
+        mergeInto(merged, (ObjectNode) given);
+        return merged;
+    }
+
+    /** A null counts as left out: no setting of the engine means anything by it but "the default". */
+    private static void mergeInto(ObjectNode target, ObjectNode given) {
+        for (Map.Entry<String, JsonNode> field : given.properties()) {
+            if (target.get(field.getKey()) instanceof ObjectNode defaults
+                    && field.getValue() instanceof ObjectNode givenObject) {
+                mergeInto(defaults, givenObject);
+            } else if (!field.getValue().isNull()) {
+                target.set(field.getKey(), field.getValue());
+            }
+        }
     }
 
     /** Before conversion, which would report a missing field as a null deep inside the engine's records. */
@@ -225,15 +257,29 @@ public final class ProjectFiles {
 
     /** Jackson names Java types; the user needs the JSON path, the kind of value expected and the value found. */
     private static UserInputException conversionError(JsonMappingException e, JsonNode root) {
-        String path = jsonPath(e.getPath());
+        List<JsonMappingException.Reference> references = e.getPath();
+        String path = jsonPath(references);
         if (e instanceof MismatchedInputException mismatch) {
-            JsonNode found = valueAt(root, e.getPath());
-            return error(path, "expected " + expected(mismatch.getTargetType())
-                    + (found == null ? "" : " but found " + Json.describe(found)));
+            JsonNode found = valueAt(root, references);
+            if (found == null && !references.isEmpty()) {
+                return missingField(references.subList(0, references.size() - 1),
+                        references.get(references.size() - 1).getFieldName());
+            }
+            return error(path, "expected " + expected(mismatch.getTargetType()) + " but found "
+                    + (found == null ? "nothing" : Json.describe(found)));
         }
         Throwable cause = e.getCause() == null ? e : e.getCause();
+        // The engine's records reject a missing value with Objects.requireNonNull(value, "fieldName").
+        if (cause instanceof NullPointerException && cause.getMessage() != null
+                && cause.getMessage().matches("\\w+")) {
+            return missingField(references, cause.getMessage());
+        }
         return error(path, firstLine(cause instanceof JsonMappingException mapping
                 ? mapping.getOriginalMessage() : cause.getMessage()));
+    }
+
+    private static UserInputException missingField(List<JsonMappingException.Reference> parent, String field) {
+        return error(jsonPath(parent), "missing required field \"" + field + "\"");
     }
 
     private static String expected(Class<?> type) {

@@ -3,6 +3,9 @@ package io.neuralworkbench.engine.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.data.PreprocessingSpec;
+import io.neuralworkbench.engine.data.Scaling;
+import io.neuralworkbench.engine.training.TrainingConfig;
 import io.neuralworkbench.engine.util.Json;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -104,6 +108,26 @@ class ProjectFilesTest {
         assertThat(ProjectFiles.read(file)).isEqualTo(GoldenProjectFiles.iris(folder));
     }
 
+    /** A file from before a setting existed (or brief by hand) opens with the setting's default. */
+    @Test
+    void settingsLeftOutTakeTheirDefaults() throws IOException {
+        Path file = goldenProjectEditedAs(root -> {
+            object(root, "/training").remove(List.of("epochs", "schedule"));
+            object(root, "/training/optimizer").remove("beta2");
+            object(root, "/training").putNull("earlyStopping");
+            object(root, "/data/spec").remove(List.of("scaling", "seed"));
+        });
+        Project golden = GoldenProjectFiles.iris(folder);
+        TrainingConfig defaults = TrainingConfig.defaults();
+
+        Project project = ProjectFiles.read(file);
+
+        assertThat(project.training()).isEqualTo(golden.training().withEpochs(defaults.epochs())
+                .withSchedule(defaults.schedule()).withEarlyStopping(defaults.earlyStopping()));
+        assertThat(project.data().spec()).isEqualTo(golden.data().spec().withScaling(Scaling.STANDARDIZE)
+                .withSplit(golden.data().spec().split(), PreprocessingSpec.DEFAULT_SEED));
+    }
+
     @Test
     void missingFileIsReportedWithItsPath() {
         Path file = folder.resolve("nowhere.nwproj");
@@ -152,6 +176,11 @@ class ProjectFilesTest {
                         "training.batchSize: expected a whole number but found \"many\""),
                 broken("fraction for a whole number", root -> object(root, "/training").put("epochs", 2.5),
                         "training.epochs: expected a whole number but found 2.5"),
+                broken("number left out of the history", root -> object(root, "/runs/0/history/1").remove("trainLoss"),
+                        "runs[0].history[1]: missing required field \"trainLoss\""),
+                broken("metrics without macro average",
+                        root -> object(root, "/runs/0/testMetrics/classification").remove("macroAverage"),
+                        "runs[0].testMetrics.classification: missing required field \"macroAverage\""),
                 broken("boolean in the history", root -> object(root, "/runs/0/history/1").put("trainLoss", true),
                         "runs[0].history[1].trainLoss: expected a number but found true"),
                 broken("unknown enum value", root -> object(root, "/data/spec").put("scaling", "LOUD"),
