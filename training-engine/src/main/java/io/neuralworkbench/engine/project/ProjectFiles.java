@@ -35,8 +35,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Reads and writes project files ({@code .nwproj}): JSON with a format version ({@link Project#FORMAT_VERSION}).
- * Unknown fields are ignored, so a project from a newer version with extra information still opens; the
- * network inside stays as strict as {@link NetworkJson} makes it. Paths of files inside the project's folder
+ * Unknown fields are ignored, so a project from a newer version with extra information still opens, and
+ * preprocessing and training settings left out take their defaults; the network inside stays as strict as
+ * {@link NetworkJson} makes it. Paths of files inside the project's folder
  * (or below it) are stored relative to it, so a project moved together with its data still finds it.
  */
 public final class ProjectFiles {
@@ -121,12 +122,30 @@ public final class ProjectFiles {
         }
         checkFormatVersion(root);
         checkRequiredFields(root);
+        checkNoNullInLists(root, "");
         ObjectNode project = (ObjectNode) root;
         ObjectNode data = (ObjectNode) project.get("data");
         JsonNode spec = data.get("spec");
         data.set("spec", withDefaults(spec, PreprocessingSpec.forTarget(spec.get("targetColumn").asText())));
         project.set("training", withDefaults(project.get("training"), TrainingConfig.defaults()));
         return project;
+    }
+
+    /** The engine's lists never hold null (they are copied with List.copyOf), so say where one is. */
+    private static void checkNoNullInLists(JsonNode value, String path) {
+        if (value.isObject()) {
+            for (Map.Entry<String, JsonNode> field : value.properties()) {
+                checkNoNullInLists(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            }
+        } else if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                String elementPath = path + "[" + i + "]";
+                if (value.get(i).isNull()) {
+                    throw error(elementPath, "expected a value but found null");
+                }
+                checkNoNullInLists(value.get(i), elementPath);
+            }
+        }
     }
 
     /**
@@ -274,8 +293,9 @@ public final class ProjectFiles {
                 && cause.getMessage().matches("\\w+")) {
             return missingField(references, cause.getMessage());
         }
-        return error(path, firstLine(cause instanceof JsonMappingException mapping
-                ? mapping.getOriginalMessage() : cause.getMessage()));
+        String reason = cause instanceof JsonMappingException mapping ? mapping.getOriginalMessage()
+                : cause.getMessage();
+        return error(path, reason == null ? "invalid value" : firstLine(reason));
     }
 
     private static UserInputException missingField(List<JsonMappingException.Reference> parent, String field) {

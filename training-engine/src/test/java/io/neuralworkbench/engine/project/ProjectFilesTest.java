@@ -1,6 +1,7 @@
 package io.neuralworkbench.engine.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
@@ -181,6 +182,8 @@ class ProjectFilesTest {
                 broken("metrics without macro average",
                         root -> object(root, "/runs/0/testMetrics/classification").remove("macroAverage"),
                         "runs[0].testMetrics.classification: missing required field \"macroAverage\""),
+                broken("null in a list", root -> ((ArrayNode) root.at("/runs/0/history")).addNull(),
+                        "runs[0].history[2]: expected a value but found null"),
                 broken("boolean in the history", root -> object(root, "/runs/0/history/1").put("trainLoss", true),
                         "runs[0].history[1].trainLoss: expected a number but found true"),
                 broken("unknown enum value", root -> object(root, "/data/spec").put("scaling", "LOUD"),
