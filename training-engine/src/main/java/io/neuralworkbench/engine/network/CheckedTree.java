@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.util.Json;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -25,7 +26,6 @@ import java.util.Locale;
  */
 final class CheckedTree {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final int MAX_SHOWN_VALUE_LENGTH = 40;
 
     private CheckedTree() {
     }
@@ -67,21 +67,9 @@ final class CheckedTree {
         return new UserInputException((path.isEmpty() ? "top level" : path) + ": " + problem);
     }
 
-    /** How a value shows in a message: short JSON for scalars (strings in quotes), words for containers. */
-    static String describe(JsonNode value) {
-        if (value.isObject()) {
-            return "an object";
-        }
-        if (value.isArray()) {
-            return "a list";
-        }
-        String json = value.toString();
-        return json.length() <= MAX_SHOWN_VALUE_LENGTH ? json : json.substring(0, MAX_SHOWN_VALUE_LENGTH) + "…";
-    }
-
     private static JsonNode expect(JsonNode value, boolean ok, String expected, String path) {
         if (!ok) {
-            throw error(path, "expected " + expected + " but found " + describe(value));
+            throw error(path, "expected " + expected + " but found " + Json.describe(value));
         }
         return value;
     }
@@ -104,7 +92,7 @@ final class CheckedTree {
                 return TextNode.valueOf(upper);
             }
         }
-        throw error(path, "expected one of " + String.join(", ", constants) + " but found " + describe(value));
+        throw error(path, "expected one of " + String.join(", ", constants) + " but found " + Json.describe(value));
     }
 
     private static JsonNode checkRecord(JsonNode value, Class<?> recordType, String path) {
@@ -150,7 +138,7 @@ final class CheckedTree {
         Class<?> subtype = Arrays.stream(subtypes)
                 .filter(t -> t.name().equals(typeName.asText()))
                 .findFirst()
-                .orElseThrow(() -> error(propertyPath, "unknown " + what + " " + describe(typeName)
+                .orElseThrow(() -> error(propertyPath, "unknown " + what + " " + Json.describe(typeName)
                         + " (known: " + String.join(", ", typeNames) + ")"))
                 .value();
         ObjectNode fields = ((ObjectNode) value).deepCopy();

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.util.AtomicFiles;
+import io.neuralworkbench.engine.util.Json;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,7 @@ public final class NetworkJson {
             throw new UserInputException("The network file is empty.");
         }
         if (!root.isObject()) {
-            throw CheckedTree.error("", "expected an object but found " + CheckedTree.describe(root));
+            throw CheckedTree.error("", "expected an object but found " + Json.describe(root));
         }
         return root;
     }
@@ -117,7 +118,7 @@ public final class NetworkJson {
         }
         if (!version.canConvertToInt() || !version.isIntegralNumber() || version.intValue() < 1) {
             throw CheckedTree.error("formatVersion", "expected a whole number from 1 but found "
-                    + CheckedTree.describe(version));
+                    + Json.describe(version));
         }
         if (version.intValue() > NetworkDescription.FORMAT_VERSION) {
             throw new UserInputException("This network was written by a newer version of Neural Workbench (format "

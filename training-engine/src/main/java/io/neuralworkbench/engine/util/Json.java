@@ -1,6 +1,7 @@
 package io.neuralworkbench.engine.util;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,11 +16,27 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
+    private static final int MAX_SHOWN_VALUE_LENGTH = 40;
 
     private Json() {
     }
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * How a value found in a file shows in a message to the user: short JSON for scalars (strings in quotes),
+     * words for containers.
+     */
+    public static String describe(JsonNode value) {
+        if (value.isObject()) {
+            return "an object";
+        }
+        if (value.isArray()) {
+            return "a list";
+        }
+        String json = value.toString();
+        return json.length() <= MAX_SHOWN_VALUE_LENGTH ? json : json.substring(0, MAX_SHOWN_VALUE_LENGTH) + "…";
     }
 }
