@@ -3,10 +3,16 @@ package io.neuralworkbench.app.cli;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.bundle.ModelBundle;
 import io.neuralworkbench.engine.data.ColumnType;
+import io.neuralworkbench.engine.data.FittedPreprocessing;
+import io.neuralworkbench.engine.data.PreparedData;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
 import io.neuralworkbench.engine.data.SplitFractions;
+import io.neuralworkbench.engine.eval.EvaluationReport;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.NetworkJson;
+import io.neuralworkbench.engine.project.Project;
+import io.neuralworkbench.engine.project.ProjectFiles;
+import io.neuralworkbench.engine.project.Run;
 import io.neuralworkbench.engine.training.EarlyStopping;
 import io.neuralworkbench.engine.training.EpochEvent;
 import io.neuralworkbench.engine.training.IterationEvent;
@@ -23,11 +29,12 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +45,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         description = {
             "Train a network on a CSV/TSV file and write a model bundle.",
-            "Example: workbench train --data iris.csv --target species --epochs 50 --out iris-model.zip"
+            "Example: workbench train --data iris.csv --target species --epochs 50 --out iris-model.zip",
+            "With a project file (.nwproj) its data, network and settings are used, and the run is added to it."
         })
 final class TrainCommand implements Callable<Integer> {
 
@@ -52,8 +60,12 @@ final class TrainCommand implements Callable<Integer> {
         SampleData sample;
     }
 
-    @ArgGroup(multiplicity = "1")
+    @ArgGroup(multiplicity = "0..1")
     DataSource source;
+
+    @Parameters(arity = "0..1", paramLabel = "PROJECT.nwproj",
+            description = "A project file: train with its data, network and settings and record the run in it.")
+    Path projectFile;
 
     @Option(names = "--target", paramLabel = "COLUMN",
             description = "The column to predict (default for a sample: its usual target).")
@@ -106,17 +118,65 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run checkpointed in --checkpoint-dir (same options as before).")
     boolean resume;
 
-    @Option(names = "--out", paramLabel = "BUNDLE.zip", required = true, description = "Where to write the model bundle.")
+    @Option(names = "--out", paramLabel = "BUNDLE.zip",
+            description = "Where to write the model bundle (with a project: default <project>-<run>.zip beside it).")
     Path out;
 
     @Override
     public Integer call() throws IOException {
+        if (resume && checkpointDirectory == null) {
+            throw new UserInputException("--resume needs --checkpoint-dir, the folder of the interrupted run.");
+        }
+        if ((projectFile == null) == (source == null)) {
+            throw new UserInputException(projectFile == null
+                    ? "Missing data: give --data FILE, --sample iris, or a project file."
+                    : "Give either a project file or --data/--sample, not both.");
+        }
+        Project project = projectFile == null ? null : ProjectFiles.read(projectFile);
+        String runId = project == null ? null : project.nextRunId();
+        Path bundleFile = out != null ? out : project != null
+                ? projectFile.toAbsolutePath().resolveSibling(project.name() + "-" + runId + ".zip") : null;
+        if (bundleFile == null) {
+            throw new UserInputException("Missing --out: name the model bundle to write, e.g. --out model.zip.");
+        }
+
+        TabularTraining training = project != null
+                ? TabularTraining.prepare(project.dataFile(), project.data().spec(), project.network(),
+                        project.training(), TrainingBackends.defaultBackend())
+                : prepareFromOptions();
+        printDataSummary(training);
+
+        Instant startedAt = Instant.now();
+        TrainingSession session = resume ? training.resumeSession(checkpointDirectory)
+                : training.newSession(checkpointDirectory);
+        TerminalProgressBar bar = TerminalProgressBar.onStandardOutput();
+        session.addListener(new ProgressReporter(bar, training.config().epochs()));
+        TrainingResult result = session.run();
+        bar.finish(result.message());
+
+        EvaluationReport testMetrics = null;
+        if (result.state() == SessionState.COMPLETED) {
+            try (ModelBundle bundle = training.bundle(result)) {
+                bundle.write(bundleFile);
+                testMetrics = bundle.testMetrics();
+            }
+            System.out.println("Test: " + testMetrics.summary());
+            System.out.println("Model bundle written to " + bundleFile.toAbsolutePath());
+        } else {
+            System.err.println(result.message());
+        }
+        if (project != null) {
+            ProjectFiles.write(project.withRun(Run.of(runId, startedAt, result, testMetrics,
+                    testMetrics == null ? null : bundleFile)), projectFile);
+            System.out.println("Run " + runId + " recorded in " + projectFile);
+        }
+        return result.state() == SessionState.COMPLETED ? ExitCode.OK : ExitCode.SOFTWARE;
+    }
+
+    private TabularTraining prepareFromOptions() throws IOException {
         if (!"mlp".equals(template)) {
             throw new UserInputException("Unknown template \"" + template + "\" for tabular data; use mlp, or give a "
                     + "network with --network.");
-        }
-        if (resume && checkpointDirectory == null) {
-            throw new UserInputException("--resume needs --checkpoint-dir, the folder of the interrupted run.");
         }
         Path dataFile = source.file != null ? source.file : source.sample.extract();
         String targetColumn = target != null ? target : source.sample != null ? source.sample.target() : null;
@@ -132,35 +192,17 @@ final class TrainCommand implements Callable<Integer> {
         for (Map.Entry<String, ColumnType> override : typeOverrides.entrySet()) {
             spec = spec.withColumnType(override.getKey(), override.getValue());
         }
+        return TabularTraining.prepare(dataFile, spec, description, config, TrainingBackends.defaultBackend());
+    }
 
-        PrintStream console = System.out;
-        TabularTraining training = TabularTraining.prepare(dataFile, spec, description, config,
-                TrainingBackends.defaultBackend());
-        var prepared = training.data();
-        console.printf(Locale.ROOT, "Data: %s — %d training, %d validation, %d test rows; %d features; %s%n",
-                dataFile.getFileName(), prepared.train().size(), prepared.validation().size(), prepared.test().size(),
-                prepared.preprocessing().featureCount(), prepared.preprocessing().classNames().isEmpty()
-                        ? "regression on " + targetColumn
-                        : prepared.preprocessing().classNames().size() + " classes " + prepared.preprocessing().classNames());
-        training.notes().forEach(note -> console.println("Note: " + note));
-
-        TrainingSession session = resume ? training.resumeSession(checkpointDirectory)
-                : training.newSession(checkpointDirectory);
-        TerminalProgressBar bar = TerminalProgressBar.onStandardOutput();
-        session.addListener(new ProgressReporter(bar, config.epochs()));
-        TrainingResult result = session.run();
-        bar.finish(result.message());
-
-        if (result.state() != SessionState.COMPLETED) {
-            System.err.println(result.message());
-            return ExitCode.SOFTWARE;
-        }
-        try (ModelBundle bundle = training.bundle(result)) {
-            bundle.write(out);
-            console.println("Test: " + bundle.testMetrics().summary());
-            console.println("Model bundle written to " + out.toAbsolutePath());
-        }
-        return ExitCode.OK;
+    private static void printDataSummary(TabularTraining training) {
+        PreparedData data = training.data();
+        FittedPreprocessing preprocessing = data.preprocessing();
+        System.out.printf(Locale.ROOT, "Data: %d training, %d validation, %d test rows; %d features; %s%n",
+                data.train().size(), data.validation().size(), data.test().size(), preprocessing.featureCount(),
+                preprocessing.classNames().isEmpty() ? "regression on " + preprocessing.targetColumn()
+                        : preprocessing.classNames().size() + " classes " + preprocessing.classNames());
+        training.notes().forEach(note -> System.out.println("Note: " + note));
     }
 
     /** Turns session events into the progress bar and one summary line per epoch. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralworkbench.engine.network.NetworkJson;
 import io.neuralworkbench.engine.network.Templates;
+import io.neuralworkbench.engine.project.Project;
+import io.neuralworkbench.engine.project.ProjectFiles;
+import io.neuralworkbench.engine.training.TrainingConfig;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,23 +29,23 @@ class CliCommandsTest {
     private static Path bundle;
 
     /** What one command run printed and returned. */
-    private record Run(int exitCode, String out, String err) {
+    private record CommandRun(int exitCode, String out, String err) {
     }
 
-    private static Run run(String... args) {
+    private static CommandRun run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cli = WorkbenchCli.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);
-        return new Run(exitCode, out.toString(), err.toString());
+        return new CommandRun(exitCode, out.toString(), err.toString());
     }
 
     @BeforeAll
     static void trainIrisOnce() {
         bundle = directory.resolve("iris-model.zip");
-        Run train = run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "30", "--batch", "16",
+        CommandRun train = run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "30", "--batch", "16",
                 "--lr", "0.01", "--out", bundle.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(bundle).isRegularFile();
@@ -50,7 +53,7 @@ class CliCommandsTest {
 
     @Test
     void evaluatePrintsTheMetricsAsJson() throws Exception {
-        Run evaluate = run("evaluate", bundle.toString(), "--data", IRIS.toString(), "--json");
+        CommandRun evaluate = run("evaluate", bundle.toString(), "--data", IRIS.toString(), "--json");
 
         assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(evaluate.out());
@@ -63,7 +66,7 @@ class CliCommandsTest {
 
     @Test
     void evaluateWithoutJsonPrintsATableAndTheConfusionMatrix() {
-        Run evaluate = run("evaluate", bundle.toString(), "--data", IRIS.toString());
+        CommandRun evaluate = run("evaluate", bundle.toString(), "--data", IRIS.toString());
 
         assertThat(evaluate.exitCode()).isZero();
         assertThat(evaluate.out()).contains("accuracy", "macro F1", "precision", "versicolor", "Confusion matrix");
@@ -72,7 +75,7 @@ class CliCommandsTest {
     @Test
     void predictWritesOneLineWithLabelAndProbabilitiesPerRow() throws Exception {
         Path predictions = directory.resolve("predictions.csv");
-        Run predict = run("predict", bundle.toString(), "--data", IRIS.toString(), "--out", predictions.toString());
+        CommandRun predict = run("predict", bundle.toString(), "--data", IRIS.toString(), "--out", predictions.toString());
 
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         List<String> lines = Files.readAllLines(predictions, StandardCharsets.UTF_8);
@@ -94,7 +97,7 @@ class CliCommandsTest {
     void validateReportsShapesAndParametersAndExitsZeroForAValidNetwork() throws Exception {
         Path network = directory.resolve("lenet.json");
         NetworkJson.toFile(Templates.lenet(28, 28, 1, 10), network);
-        Run validate = run("validate", network.toString());
+        CommandRun validate = run("validate", network.toString());
 
         assertThat(validate.exitCode()).isZero();
         assertThat(validate.out()).contains("Total parameters: 431,080", "The network is valid.");
@@ -110,10 +113,30 @@ class CliCommandsTest {
                            {"name": "out", "layer": {"type": "output", "units": 3}}],
                  "edges": [{"from": "in", "to": "conv2"}, {"from": "conv2", "to": "out"}]}
                 """);
-        Run validate = run("validate", network.toString());
+        CommandRun validate = run("validate", network.toString());
 
         assertThat(validate.exitCode()).isEqualTo(2);
         assertThat(validate.out()).contains("conv2", "image");
+    }
+
+    @Test
+    void trainingAProjectUsesItsSettingsAndRecordsTheRunInIt() throws Exception {
+        Path projectFile = directory.resolve("iris.nwproj");
+        ProjectFiles.write(Project.newFor(IRIS.toAbsolutePath(), "species")
+                .withTraining(TrainingConfig.defaults().withEpochs(4).withLearningRate(0.01)), projectFile);
+
+        CommandRun train = run("train", projectFile.toString());
+
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Project reloaded = ProjectFiles.read(projectFile);
+        assertThat(reloaded.runs()).hasSize(1);
+        var run = reloaded.runs().get(0);
+        assertThat(run.id()).isEqualTo("run-1");
+        assertThat(run.state()).isEqualTo("COMPLETED");
+        assertThat(run.history()).hasSize(4);
+        assertThat(run.testMetrics().classification().accuracy()).isGreaterThan(0.5);
+        assertThat(run.bundle()).isEqualTo(directory.resolve("iris-run-1.zip").toAbsolutePath().normalize())
+                .isRegularFile();
     }
 
     @Test
@@ -131,12 +154,14 @@ class CliCommandsTest {
                 "--out", directory.resolve("m.zip").toString()), "model.bin");
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "sepal_length", "--type", "species=numeric",
                 "--out", directory.resolve("m.zip").toString()), "\"setosa\" is not a number");
+        assertBadInput(run("train", "--out", directory.resolve("m.zip").toString()), "Missing data");
+        assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species"), "Missing --out");
         assertBadInput(run("evaluate", notABundle.toString(), "--data", IRIS.toString()), "not a Neural Workbench model bundle");
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "0",
                 "--out", directory.resolve("m.zip").toString()), "Epochs must be at least 1");
     }
 
-    private static void assertBadInput(Run run, String expected) {
+    private static void assertBadInput(CommandRun run, String expected) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.err()).contains(expected).doesNotContain("Exception", "\tat ");
         assertThat(run.err().strip().lines()).hasSize(1);
