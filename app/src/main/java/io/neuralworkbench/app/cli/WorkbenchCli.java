@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = WorkbenchCli.VersionProvider.class,
         description = "Load data, design, train, evaluate and export neural networks.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ValidateCommand.class,
+        subcommands = {InspectCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
+            ValidateCommand.class,
             InfoCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Callable<Integer> {
     static final String DEBUG_OPTION = "--debug";

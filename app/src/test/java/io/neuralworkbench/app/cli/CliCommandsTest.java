@@ -120,6 +120,17 @@ class CliCommandsTest {
     }
 
     @Test
+    void inspectShowsEachColumnsTypeAndStatistics() {
+        CommandRun inspect = run("inspect", "../shared/datasets/titanic.csv");
+
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(inspect.out()).contains("titanic.csv: 891 rows, 15 columns")
+                .containsPattern("age\\s+NUMERIC\\s+714\\s+177")
+                .containsPattern("adult_male\\s+BOOLEAN")
+                .containsPattern("embark_town\\s+CATEGORICAL");
+    }
+
+    @Test
     void trainingAProjectUsesItsSettingsAndRecordsTheRunInIt() throws Exception {
         Path projectFile = directory.resolve("iris.nwproj");
         ProjectFiles.write(Project.newFor(IRIS.toAbsolutePath(), "species")
