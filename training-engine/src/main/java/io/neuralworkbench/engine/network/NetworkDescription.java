@@ -34,6 +34,11 @@ public record NetworkDescription(String name, List<Node> nodes, List<Edge> edges
         return edges.stream().filter(e -> e.from().equals(nodeName)).map(Edge::to).toList();
     }
 
+    /** Node names, each after all of its inputs; nodes on a cycle, and those after one, are left out. */
+    public List<String> topologicalOrder() {
+        return new Graph(this).topologicalOrder();
+    }
+
     public NetworkDescription withNode(Node node) {
         List<Node> newNodes = new ArrayList<>(nodes);
         newNodes.removeIf(n -> n.name().equals(node.name()));

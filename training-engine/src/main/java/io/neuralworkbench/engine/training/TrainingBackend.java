@@ -14,6 +14,14 @@ public interface TrainingBackend {
     /** Builds a freshly initialised model; the description must be valid (see {@code NetworkValidator}). */
     TrainableModel compile(NetworkDescription network, TrainingConfig config);
 
+    /**
+     * The backend that reads the model files this one writes. Bundles record it, so that a model trained with
+     * an optional backend still opens where only the default one is installed.
+     */
+    default String modelFileBackendId() {
+        return id();
+    }
+
     /** Loads a model written by {@link TrainableModel#save}, optimizer state included. */
     TrainableModel load(Path file, NetworkDescription network) throws IOException;
 }

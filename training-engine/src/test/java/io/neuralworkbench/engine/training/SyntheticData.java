@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Random;
 
 /** Small generated problems for session mechanics tests; real-data accuracy is tested elsewhere. */
-final class SyntheticData {
+public final class SyntheticData {
     private SyntheticData() {
     }
 
     /** Three Gaussian blobs in 4 dimensions, one per class, one-hot targets. */
-    static ArrayDataset blobs(int samples, long seed) {
+    public static ArrayDataset blobs(int samples, long seed) {
         Random random = new Random(seed);
         float[][] x = new float[samples][4];
         float[][] y = new float[samples][3];
@@ -28,7 +28,7 @@ final class SyntheticData {
         return new ArrayDataset(x, y, List.of("a", "b", "c"));
     }
 
-    static NetworkDescription smallClassifier() {
+    public static NetworkDescription smallClassifier() {
         return NetworkDescription.builder("small")
                 .then("input", Layer.Input.flat(4))
                 .then("hidden", Layer.Dense.of(16, Activation.TANH))

@@ -25,6 +25,11 @@ public final class Dl4jGraphBackend implements TrainingBackend {
 
     @Override
     public TrainableModel compile(NetworkDescription network, TrainingConfig config) {
+        return wrap(newGraph(network, config), network);
+    }
+
+    /** A freshly initialised graph for the description; other backends copy their trained weights into one. */
+    public ComputationGraph newGraph(NetworkDescription network, TrainingConfig config) {
         InferenceResult inference = ShapeInference.infer(network);
         inference.diagnostics().stream().filter(Diagnostic::isError).findFirst().ifPresent(error -> {
             throw new UserInputException("The network is not valid: " + error);
@@ -32,6 +37,11 @@ public final class Dl4jGraphBackend implements TrainingBackend {
         ComputationGraph graph = new ComputationGraph(
                 Dl4jGraphCompiler.configuration(network, inference.outputShapes(), config));
         graph.init();
+        return graph;
+    }
+
+    /** Puts a graph built by {@link #newGraph} (or read from a file) behind the engine's model interface. */
+    public TrainableModel wrap(ComputationGraph graph, NetworkDescription network) {
         return new Dl4jGraphModel(graph, network);
     }
 

@@ -1,0 +1,106 @@
+package io.neuralworkbench.engine.training.pytorch;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import io.neuralworkbench.engine.network.NetworkDescription;
+import io.neuralworkbench.engine.training.TrainableModel;
+import io.neuralworkbench.engine.training.TrainingBackend;
+import io.neuralworkbench.engine.training.TrainingConfig;
+import io.neuralworkbench.engine.training.dl4j.Dl4jGraphBackend;
+import io.neuralworkbench.engine.util.Json;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Trains with PyTorch (through DJL) on CPU, and writes its models as DL4J ComputationGraph zips: bundles and
+ * checkpoints stay plain DL4J, readable without PyTorch. Needs PyTorch's native library on the class path
+ * ({@code ai.djl.pytorch:pytorch-native-cpu}); it never downloads one.
+ */
+public final class PyTorchBackend implements TrainingBackend {
+    public static final String ID = "pytorch";
+    static final String ENGINE = "PyTorch";
+    /** The extra zip entry holding the training settings, so that {@link #load} can continue training. */
+    private static final String CONFIG_ENTRY = "neuralworkbench-training-config.json";
+    private static final Logger LOG = LoggerFactory.getLogger(PyTorchBackend.class);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String modelFileBackendId() {
+        return Dl4jGraphBackend.ID;
+    }
+
+    /** Whether PyTorch's native library loads here; the first call loads it, which takes seconds. */
+    public boolean isAvailable() {
+        return EngineHolder.AVAILABLE;
+    }
+
+    /** Loads the engine once, offline: DJL would otherwise try to download a native library it cannot find. */
+    private static final class EngineHolder {
+        static final boolean AVAILABLE = load();
+
+        private static boolean load() {
+            System.setProperty("ai.djl.offline", "true");
+            try {
+                Engine.getEngine(ENGINE);
+                return true;
+            } catch (RuntimeException | LinkageError e) {
+                LOG.info("The PyTorch backend is not available: {}", e.toString());
+                return false;
+            }
+        }
+    }
+
+    private static NDManager newManager() {
+        if (!EngineHolder.AVAILABLE) {
+            throw new IllegalStateException("PyTorch's native library is not available; check isAvailable() first.");
+        }
+        return Engine.getEngine(ENGINE).newBaseManager();
+    }
+
+    @Override
+    public PyTorchModel compile(NetworkDescription network, TrainingConfig config) {
+        NDManager manager = newManager();
+        try {
+            Engine.getEngine(ENGINE).setRandomSeed((int) config.seed());
+            PyTorchGraph graph = PyTorchGraph.compile(manager, network, config);
+            return new PyTorchModel(manager, graph, network, config);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Reads a DL4J ComputationGraph zip of {@code network} (as written by {@link TrainableModel#save}) into a
+     * new PyTorch model. The optimizer state is not carried over: training continues with a fresh optimizer.
+     * A zip written by the DL4J backend carries no training settings; the model then gets the defaults.
+     */
+    @Override
+    public PyTorchModel load(Path file, NetworkDescription network) throws IOException {
+        TrainingConfig config = ModelSerializer.listObjectsInFile(file.toFile()).contains(CONFIG_ENTRY)
+                ? Json.mapper().readValue((String) ModelSerializer.getObjectFromFile(file.toFile(), CONFIG_ENTRY),
+                TrainingConfig.class)
+                : TrainingConfig.defaults();
+        ComputationGraph weights = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        PyTorchModel model = compile(network, config);
+        Dl4jTransfer.fromDl4j(weights, model.graph());
+        weights.close();
+        return model;
+    }
+
+    static void write(PyTorchModel model, Path file) throws IOException {
+        try (TrainableModel dl4j = model.toDl4j()) {
+            dl4j.save(file);
+        }
+        ModelSerializer.addObjectToFile(file.toFile(), CONFIG_ENTRY, Json.mapper().writeValueAsString(model.config()));
+    }
+}

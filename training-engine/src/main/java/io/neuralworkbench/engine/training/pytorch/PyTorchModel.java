@@ -1,0 +1,288 @@
+package io.neuralworkbench.engine.training.pytorch;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+import io.neuralworkbench.engine.data.ArrayDataset;
+import io.neuralworkbench.engine.network.Activation;
+import io.neuralworkbench.engine.network.Layer;
+import io.neuralworkbench.engine.network.NetworkDescription;
+import io.neuralworkbench.engine.network.Shape;
+import io.neuralworkbench.engine.network.ShapeInference;
+import io.neuralworkbench.engine.training.BackendData;
+import io.neuralworkbench.engine.training.ParameterSnapshot;
+import io.neuralworkbench.engine.training.TrainableModel;
+import io.neuralworkbench.engine.training.TrainingConfig;
+import io.neuralworkbench.engine.training.dl4j.Dl4jGraphBackend;
+import io.neuralworkbench.engine.training.pytorch.PyTorchGraph.Tensor;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A network trained with PyTorch, one manual optimisation step per batch. Feature rows arrive in the same
+ * layouts as for the DL4J backend (flat; images channel × height × width; sequences step after step).
+ *
+ * <p>Regularisation follows DL4J: L2 adds ½·l2·‖w‖² to the loss, applied by adding l2·w to the gradient of
+ * every weight (not biases or batch-norm parameters) before the optimizer; the optimizer's weight decay (AdamW)
+ * is decoupled, w ← w − lr·decay·w after the step, and replaces the configuration's L2 as it does in DL4J.
+ */
+public final class PyTorchModel implements TrainableModel {
+    /** Rows per forward pass when predicting or scoring a whole dataset: bounds memory on large sets. */
+    private static final int INFERENCE_CHUNK = 2048;
+    /** Keeps the logarithms in the cross-entropies finite, as DL4J's clipping does. */
+    private static final float PROBABILITY_FLOOR = 1e-7f;
+
+    private final NDManager manager;
+    private final PyTorchGraph graph;
+    private final NetworkDescription network;
+    private final TrainingConfig config;
+    private final AdjustableLearningRate learningRate;
+    private final ai.djl.training.optimizer.Optimizer optimizer;
+
+    PyTorchModel(NDManager manager, PyTorchGraph graph, NetworkDescription network, TrainingConfig config) {
+        this.manager = manager;
+        this.graph = graph;
+        this.network = network;
+        this.config = config;
+        this.learningRate = new AdjustableLearningRate(config.learningRate());
+        this.optimizer = UpdateRules.forSettings(config.optimizer(), learningRate);
+    }
+
+    PyTorchGraph graph() {
+        return graph;
+    }
+
+    TrainingConfig config() {
+        return config;
+    }
+
+    /** A DL4J model with this model's current weights (not its optimizer state); close it after use. */
+    public TrainableModel toDl4j() {
+        return new Dl4jGraphBackend().wrap(Dl4jTransfer.toDl4j(graph, network, config), network);
+    }
+
+    private record TorchData(NDManager manager, NDArray features, NDArray targets) implements BackendData {
+        @Override
+        public int size() {
+            return (int) features.getShape().get(0);
+        }
+
+        @Override
+        public void close() {
+            manager.close();
+        }
+    }
+
+    @Override
+    public BackendData upload(ArrayDataset data) {
+        NDManager dataManager = manager.newSubManager();
+        int targetCount = Math.max(1, data.targetCount());
+        float[][] targets = data.targetCount() == 0 ? new float[data.size()][targetCount] : data.targets();
+        return new TorchData(dataManager, rows(dataManager, data.features(), data.featureCount()),
+                rows(dataManager, targets, targetCount));
+    }
+
+    private static NDArray rows(NDManager manager, float[][] rows, int width) {
+        float[] flat = new float[rows.length * width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * width, width);
+        }
+        return manager.create(flat, new ai.djl.ndarray.types.Shape(rows.length, width));
+    }
+
+    /** Feature rows to the graph's layout; sequences are stored step after step, so [batch, time, features]. */
+    private NDArray toNetworkLayout(NDArray flatRows) {
+        long batch = flatRows.getShape().get(0);
+        Shape shape = graph.inputShape();
+        if (shape instanceof Shape.Image image) {
+            return flatRows.reshape(batch, image.channels(), image.height(), image.width());
+        }
+        if (shape instanceof Shape.Sequence sequence) {
+            return flatRows.reshape(batch, -1, sequence.features());
+        }
+        return flatRows;
+    }
+
+    @Override
+    public double fitBatch(BackendData data, int[] rows) {
+        TorchData d = (TorchData) data;
+        double loss;
+        try (NDManager batch = manager.newSubManager()) {
+            NDIndex selected = new NDIndex("{}", batch.create(rows).toType(ai.djl.ndarray.types.DataType.INT64, false));
+            NDArray features = toNetworkLayout(d.features().get(batch, selected));
+            NDArray targets = d.targets().get(batch, selected);
+            try (GradientCollector collector = Engine.getEngine(PyTorchBackend.ENGINE).newGradientCollector()) {
+                NDArray batchLoss = loss(graph.forward(features, true), targets);
+                collector.backward(batchLoss);
+                loss = batchLoss.getFloat();
+            }
+        }
+        return loss + step();
+    }
+
+    /** Applies regularisation and the optimizer to every trainable tensor; returns the regularisation score. */
+    private double step() {
+        double penalty = 0;
+        for (Tensor tensor : graph.tensors()) {
+            if (!tensor.role().trainable()) {
+                continue;
+            }
+            NDArray weight = tensor.array();
+            penalty += penalty(tensor);
+            try (NDArray gradient = weight.getGradient()) {
+                if (tensor.l2() > 0) {
+                    try (NDArray l2Gradient = weight.mul(tensor.l2())) {
+                        gradient.addi(l2Gradient);
+                    }
+                }
+                try (NDArray decayStep = tensor.weightDecay() > 0
+                        ? weight.mul(learningRate.get() * tensor.weightDecay()) : null) {
+                    optimizer.update(tensor.id(), weight, gradient);
+                    if (decayStep != null) {
+                        weight.subi(decayStep);
+                    }
+                }
+                // PyTorch adds each backward pass to the stored gradient: start the next batch from zero.
+                gradient.subi(gradient);
+            }
+        }
+        return penalty;
+    }
+
+    /** DL4J's score counts ½·c·‖w‖² for L2 and for weight decay alike. */
+    private static double penalty(Tensor tensor) {
+        double coefficient = tensor.l2() + tensor.weightDecay();
+        if (coefficient == 0) {
+            return 0;
+        }
+        try (NDArray squares = tensor.array().square(); NDArray sum = squares.sum()) {
+            return 0.5 * coefficient * sum.getFloat();
+        }
+    }
+
+    /** The mean loss over the batch, as DL4J's loss functions define it (per sample summed over outputs). */
+    private NDArray loss(NDArray logits, NDArray targets) {
+        Layer.Output output = graph.output();
+        int[] outputsAxis = {1};
+        return switch (output.loss()) {
+            case CROSS_ENTROPY -> {
+                NDArray logProbabilities = output.activation() == Activation.SOFTMAX ? logits.logSoftmax(1)
+                        : probabilities(logits).clip(PROBABILITY_FLOOR, 1).log();
+                yield logProbabilities.mul(targets).sum(outputsAxis).mean().neg();
+            }
+            case BINARY_CROSS_ENTROPY -> {
+                NDArray p = probabilities(logits).clip(PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR);
+                NDArray positive = targets.mul(p.log());
+                NDArray negative = targets.neg().add(1).mul(p.neg().add(1).log());
+                yield positive.add(negative).sum(outputsAxis).mean().neg();
+            }
+            // DL4J divides the per-sample sum by the number of outputs: the mean over all values.
+            case MSE -> probabilities(logits).sub(targets).square().mean();
+            case MAE -> probabilities(logits).sub(targets).abs().mean();
+        };
+    }
+
+    private NDArray probabilities(NDArray logits) {
+        return PyTorchGraph.activate(logits, graph.output().activation(), 1);
+    }
+
+    @Override
+    public float[][] predict(BackendData data) {
+        TorchData d = (TorchData) data;
+        int rows = d.size();
+        float[][] result = new float[rows][];
+        for (int start = 0; start < rows; start += INFERENCE_CHUNK) {
+            int end = Math.min(rows, start + INFERENCE_CHUNK);
+            try (NDManager chunk = manager.newSubManager()) {
+                float[][] out = predictRows(d.features().get(chunk, new NDIndex(start + ":" + end)));
+                System.arraycopy(out, 0, result, start, out.length);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public float[][] predict(float[][] features) {
+        if (features.length == 0) {
+            return new float[0][];
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            return predictRows(rows(scope, features, features[0].length));
+        }
+    }
+
+    private float[][] predictRows(NDArray flatRows) {
+        NDArray out = probabilities(graph.forward(toNetworkLayout(flatRows), false));
+        int width = (int) out.getShape().get(1);
+        float[] values = out.toFloatArray();
+        float[][] result = new float[values.length / width][width];
+        for (int i = 0; i < result.length; i++) {
+            System.arraycopy(values, i * width, result[i], 0, width);
+        }
+        return result;
+    }
+
+    @Override
+    public double meanLoss(BackendData data) {
+        TorchData d = (TorchData) data;
+        int rows = d.size();
+        double weightedSum = 0;
+        for (int start = 0; start < rows; start += INFERENCE_CHUNK) {
+            int end = Math.min(rows, start + INFERENCE_CHUNK);
+            try (NDManager chunk = manager.newSubManager()) {
+                NDIndex range = new NDIndex(start + ":" + end);
+                NDArray logits = graph.forward(toNetworkLayout(d.features().get(chunk, range)), false);
+                weightedSum += loss(logits, d.targets().get(chunk, range)).getFloat() * (end - start);
+            }
+        }
+        double penalty = graph.tensors().stream().mapToDouble(PyTorchModel::penalty).sum();
+        return weightedSum / rows + penalty;
+    }
+
+    @Override
+    public void setLearningRate(double newRate) {
+        learningRate.set(newRate);
+    }
+
+    private record TorchSnapshot(List<float[]> values) implements ParameterSnapshot {
+    }
+
+    /** Weights and batch-norm statistics, copied to the Java heap. */
+    @Override
+    public ParameterSnapshot snapshot() {
+        return new TorchSnapshot(graph.tensors().stream().map(t -> t.array().toFloatArray()).toList());
+    }
+
+    @Override
+    public void restore(ParameterSnapshot snapshot) {
+        List<float[]> values = ((TorchSnapshot) snapshot).values();
+        List<Tensor> tensors = graph.tensors();
+        for (int i = 0; i < tensors.size(); i++) {
+            tensors.get(i).array().set(values.get(i));
+        }
+    }
+
+    /**
+     * Writes a plain DL4J ComputationGraph zip (see {@link PyTorchBackend#load}). The optimizer state stays
+     * behind: a run resumed from the file starts its optimizer afresh.
+     */
+    @Override
+    public void save(Path file) throws IOException {
+        PyTorchBackend.write(this, file);
+    }
+
+    /** Counted as DL4J counts them, so the figure does not depend on the backend (PyTorch's LSTM has two biases). */
+    @Override
+    public long parameterCount() {
+        return ShapeInference.infer(network).totalParameters();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
