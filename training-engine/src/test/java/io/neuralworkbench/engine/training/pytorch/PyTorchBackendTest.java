@@ -91,10 +91,17 @@ class PyTorchBackendTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("networks")
-    void weightsTrainedInPyTorchGiveTheSameOutputsInDl4j(Case c) {
+    void weightsInitialisedOrTrainedInPyTorchGiveTheSameOutputsInDl4j(Case c) {
         float[][] inputs = randomData(c, 32, 5).features();
-        try (PyTorchModel pyTorch = trainedFewSteps(c);
-             TrainableModel dl4j = pyTorch.toDl4j()) {
+        try (PyTorchModel pyTorch = backend.compile(c.network(), TrainingConfig.defaults().withLearningRate(0.01))) {
+            assertSameOutputsInDl4j(pyTorch, inputs);
+            trainFewSteps(pyTorch, c);
+            assertSameOutputsInDl4j(pyTorch, inputs);
+        }
+    }
+
+    private static void assertSameOutputsInDl4j(PyTorchModel pyTorch, float[][] inputs) {
+        try (TrainableModel dl4j = pyTorch.toDl4j()) {
             assertThat(dl4j.parameterCount()).isEqualTo(pyTorch.parameterCount());
             assertThat(maxDifference(pyTorch.predict(inputs), dl4j.predict(inputs))).isLessThanOrEqualTo(TOLERANCE);
         }
@@ -187,12 +194,16 @@ class PyTorchBackendTest {
     /** A model whose weights and batch-norm statistics have moved away from their initial values. */
     private PyTorchModel trainedFewSteps(Case c) {
         PyTorchModel model = backend.compile(c.network(), TrainingConfig.defaults().withLearningRate(0.01));
+        trainFewSteps(model, c);
+        return model;
+    }
+
+    private static void trainFewSteps(PyTorchModel model, Case c) {
         try (BackendData data = model.upload(randomData(c, 16, 4))) {
             for (int step = 0; step < 3; step++) {
                 model.fitBatch(data, IntStream.range(0, 16).toArray());
             }
         }
-        return model;
     }
 
     /** Random features (token ids below the vocabulary when the case has one) and one-hot targets. */
