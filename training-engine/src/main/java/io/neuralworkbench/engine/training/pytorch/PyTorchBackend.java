@@ -91,10 +91,13 @@ public final class PyTorchBackend implements TrainingBackend {
                 TrainingConfig.class)
                 : TrainingConfig.defaults();
         ComputationGraph weights = ModelSerializer.restoreComputationGraph(file.toFile(), false);
-        PyTorchModel model = compile(network, config);
-        Dl4jTransfer.fromDl4j(weights, model.graph());
-        weights.close();
-        return model;
+        try {
+            PyTorchModel model = compile(network, config);
+            Dl4jTransfer.fromDl4j(weights, model.graph());
+            return model;
+        } finally {
+            weights.close();
+        }
     }
 
     static void write(PyTorchModel model, Path file) throws IOException {

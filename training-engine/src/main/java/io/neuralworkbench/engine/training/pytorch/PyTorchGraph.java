@@ -93,7 +93,6 @@ final class PyTorchGraph {
     private final Random random;
     private final double defaultL2;
     private final double weightDecay;
-    private final Map<String, Shape> shapes;
     private final List<CompiledNode> steps = new ArrayList<>();
     private final List<Tensor> tensors = new ArrayList<>();
     private final String inputName;
@@ -107,7 +106,6 @@ final class PyTorchGraph {
         this.random = new Random(config.seed());
         this.defaultL2 = config.l2();
         this.weightDecay = config.optimizer().weightDecay();
-        this.shapes = inference.outputShapes();
         List<Node> inputs = network.nodes().stream().filter(n -> n.layer() instanceof Layer.Input).toList();
         List<Node> outputs = network.nodes().stream().filter(n -> n.layer() instanceof Layer.Output).toList();
         if (inputs.size() != 1 || outputs.size() != 1) {
@@ -124,9 +122,10 @@ final class PyTorchGraph {
         }
         for (String name : order) {
             Node node = network.node(name).orElseThrow();
-            List<String> from = network.inputsOf(name);
-            Shape in = from.isEmpty() ? null : shapes.get(from.get(0));
-            steps.add(new CompiledNode(name, from, compile(node, in)));
+            if (!(node.layer() instanceof Layer.Input)) {
+                List<String> from = network.inputsOf(name);
+                steps.add(new CompiledNode(name, from, compile(node, inference.outputShapes().get(from.get(0)))));
+            }
         }
     }
 
@@ -161,9 +160,7 @@ final class PyTorchGraph {
         Map<String, NDArray> values = new HashMap<>();
         values.put(inputName, input);
         for (CompiledNode node : steps) {
-            if (!node.name().equals(inputName)) {
-                values.put(node.name(), node.step().apply(node.inputs().stream().map(values::get).toList(), training));
-            }
+            values.put(node.name(), node.step().apply(node.inputs().stream().map(values::get).toList(), training));
         }
         return values.get(outputName);
     }
@@ -171,9 +168,7 @@ final class PyTorchGraph {
     private Step compile(Node node, Shape in) {
         String name = node.name();
         Layer layer = node.layer();
-        if (layer instanceof Layer.Input) {
-            return (inputs, training) -> inputs.get(0);
-        } else if (layer instanceof Layer.Dense dense) {
+        if (layer instanceof Layer.Dense dense) {
             return denseStep(name, ((Shape.Flat) in).size(), dense.units(), dense.bias(), dense.weightInit(), dense.l2(),
                     dense.activation());
         } else if (layer instanceof Layer.Output out) {
@@ -315,7 +310,8 @@ final class PyTorchGraph {
         NDArray beta = add(name, Role.BETA, manager.zeros(shape), null);
         NDArray mean = add(name, Role.RUNNING_MEAN, manager.zeros(shape), null);
         NDArray variance = add(name, Role.RUNNING_VARIANCE, manager.ones(shape), null);
-        int axis = featureAxis(in);
+        // DJL's -1 means PyTorch's own axis 1, which it normalises without transposing to and fro.
+        int axis = featureAxis(in) == 1 ? -1 : featureAxis(in);
         // DJL takes the share of the running average that is kept, as DL4J's decay does, and converts for PyTorch.
         float momentum = (float) norm.momentum();
         float epsilon = (float) norm.epsilon();

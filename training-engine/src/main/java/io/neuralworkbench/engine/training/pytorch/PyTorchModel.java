@@ -33,6 +33,8 @@ import java.util.List;
 public final class PyTorchModel implements TrainableModel {
     /** Rows per forward pass when predicting or scoring a whole dataset: bounds memory on large sets. */
     private static final int INFERENCE_CHUNK = 2048;
+    /** DJL lets one gradient collector record at a time per JVM: concurrent sessions take turns per batch. */
+    private static final Object GRADIENT_RECORDING = new Object();
     /** Keeps the logarithms in the cross-entropies finite, as DL4J's clipping does. */
     private static final float PROBABILITY_FLOOR = 1e-7f;
 
@@ -115,10 +117,12 @@ public final class PyTorchModel implements TrainableModel {
             NDIndex selected = new NDIndex("{}", batch.create(rows).toType(ai.djl.ndarray.types.DataType.INT64, false));
             NDArray features = toNetworkLayout(d.features().get(batch, selected));
             NDArray targets = d.targets().get(batch, selected);
-            try (GradientCollector collector = Engine.getEngine(PyTorchBackend.ENGINE).newGradientCollector()) {
-                NDArray batchLoss = loss(graph.forward(features, true), targets);
-                collector.backward(batchLoss);
-                loss = batchLoss.getFloat();
+            synchronized (GRADIENT_RECORDING) {
+                try (GradientCollector collector = Engine.getEngine(PyTorchBackend.ENGINE).newGradientCollector()) {
+                    NDArray batchLoss = loss(graph.forward(features, true), targets);
+                    collector.backward(batchLoss);
+                    loss = batchLoss.getFloat();
+                }
             }
         }
         return loss + step();

@@ -4,6 +4,7 @@ import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.network.Activation;
 import io.neuralworkbench.engine.network.Layer;
+import io.neuralworkbench.engine.network.Loss;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Padding;
 import io.neuralworkbench.engine.network.PoolingType;
@@ -20,7 +21,7 @@ import io.neuralworkbench.engine.training.dl4j.Dl4jGraphBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -144,6 +145,21 @@ class PyTorchBackendTest {
                 double after = pyTorch.meanLoss(pyTorchData);
                 assertThat(after).isLessThan(before).isCloseTo(dl4j.meanLoss(dl4jData), offset(TOLERANCE));
             }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"CROSS_ENTROPY, SOFTMAX", "BINARY_CROSS_ENTROPY, SIGMOID", "MSE, IDENTITY", "MAE, IDENTITY"})
+    void everyLossIsTheOneDl4jComputes(Loss loss, Activation activation) {
+        NetworkDescription network = Templates.mlpClassifier(4, 3)
+                .withLayer("output", new Layer.Output(3, activation, loss, WeightInit.XAVIER, null));
+        Case c = new Case(loss.name(), network, 4, 3, 0);
+        ArrayDataset data = randomData(c, 24, 12);
+        try (PyTorchModel pyTorch = trainedFewSteps(c);
+             BackendData pyTorchData = pyTorch.upload(data);
+             TrainableModel dl4j = pyTorch.toDl4j();
+             BackendData dl4jData = dl4j.upload(data)) {
+            assertThat(pyTorch.meanLoss(pyTorchData)).isCloseTo(dl4j.meanLoss(dl4jData), offset(TOLERANCE));
         }
     }
 
