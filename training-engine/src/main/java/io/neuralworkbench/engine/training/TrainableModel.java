@@ -33,7 +33,7 @@ public interface TrainableModel extends AutoCloseable {
 
     void restore(ParameterSnapshot snapshot);
 
-    /** Writes the model with its optimizer state, so training can continue from the file. */
+    /** Writes the model so training can continue from the file, with its optimizer state if the backend keeps it. */
     void save(Path file) throws IOException;
 
     long parameterCount();

@@ -5,7 +5,7 @@ import io.neuralworkbench.engine.network.NetworkDescription;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Turns a network description into something trainable: DL4J today; SameDiff or PyTorch later. */
+/** Turns a network description into something trainable: DL4J (the default) or PyTorch. */
 public interface TrainingBackend {
 
     /** A short id stored in bundles and checkpoints, e.g. "dl4j-graph". */
@@ -22,6 +22,6 @@ public interface TrainingBackend {
         return id();
     }
 
-    /** Loads a model written by {@link TrainableModel#save}, optimizer state included. */
+    /** Loads a model written by {@link TrainableModel#save}, with its optimizer state if the file holds it. */
     TrainableModel load(Path file, NetworkDescription network) throws IOException;
 }

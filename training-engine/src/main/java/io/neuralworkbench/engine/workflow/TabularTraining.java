@@ -157,8 +157,9 @@ public final class TabularTraining {
                 result.history().size(), Runtime.version().toString(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-        return new ModelBundle(new ModelBundle.Manifest(ModelBundle.FORMAT_VERSION, backend.modelFileBackendId(),
-                Version.current()),
-                network, config, data.preprocessing(), testMetrics, provenance, result.history(), result.model());
+        ModelBundle.Manifest manifest = new ModelBundle.Manifest(ModelBundle.FORMAT_VERSION,
+                backend.modelFileBackendId(), Version.current());
+        return new ModelBundle(manifest, network, config, data.preprocessing(), testMetrics, provenance,
+                result.history(), result.model());
     }
 }

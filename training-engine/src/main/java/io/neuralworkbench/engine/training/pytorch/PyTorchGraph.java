@@ -223,6 +223,11 @@ final class PyTorchGraph {
         };
     }
 
+    /** A tensor shape (not to be confused with the engine's {@link Shape} of a sample). */
+    private static ai.djl.ndarray.types.Shape dims(long... sizes) {
+        return new ai.djl.ndarray.types.Shape(sizes);
+    }
+
     /** The axis that holds features or channels, the one softmax and concatenation work along. */
     private static int featureAxis(Shape shape) {
         return shape instanceof Shape.Sequence ? 2 : 1;
@@ -231,7 +236,7 @@ final class PyTorchGraph {
     private Step denseStep(String name, int in, int units, boolean bias, WeightInit init, Double l2,
                            Activation activation) {
         NDArray weight = add(name, Role.DENSE_WEIGHT, initialised(init, in, units, units, in), l2);
-        NDArray biasArray = bias ? add(name, Role.BIAS, manager.zeros(new ai.djl.ndarray.types.Shape(units)), null) : null;
+        NDArray biasArray = bias ? add(name, Role.BIAS, manager.zeros(dims(units)), null) : null;
         return (inputs, training) -> {
             NDArray x = inputs.get(0);
             return activate(x.getNDArrayInternal().linear(x, weight, biasArray).singletonOrThrow(), activation, 1);
@@ -244,11 +249,11 @@ final class PyTorchGraph {
         NDArray weight = add(name, Role.CONVOLUTION_WEIGHT, initialised(conv.weightInit(), in.channels() * area,
                 conv.filters() * area, conv.filters(), in.channels(), kernel.height(), kernel.width()), conv.l2());
         NDArray bias = conv.bias()
-                ? add(name, Role.BIAS, manager.zeros(new ai.djl.ndarray.types.Shape(conv.filters())), null) : null;
+                ? add(name, Role.BIAS, manager.zeros(dims(conv.filters())), null) : null;
         ai.djl.ndarray.types.Shape padding = samePadding(in, kernel, conv.stride(), conv.padding());
-        ai.djl.ndarray.types.Shape stride = new ai.djl.ndarray.types.Shape(conv.stride().height(), conv.stride().width());
-        ai.djl.ndarray.types.Shape none = new ai.djl.ndarray.types.Shape(0, 0);
-        ai.djl.ndarray.types.Shape dilation = new ai.djl.ndarray.types.Shape(1, 1);
+        ai.djl.ndarray.types.Shape stride = dims(conv.stride().height(), conv.stride().width());
+        ai.djl.ndarray.types.Shape none = dims(0, 0);
+        ai.djl.ndarray.types.Shape dilation = dims(1, 1);
         return (inputs, training) -> {
             NDArray x = padding == null ? inputs.get(0) : inputs.get(0).pad(padding, 0);
             NDArray y = x.getNDArrayInternal().convolution(x, weight, bias, stride, none, dilation, 1).singletonOrThrow();
@@ -257,9 +262,9 @@ final class PyTorchGraph {
     }
 
     private Step poolingStep(Shape.Image in, Layer.Pooling2D pool) {
-        ai.djl.ndarray.types.Shape kernel = new ai.djl.ndarray.types.Shape(pool.kernel().height(), pool.kernel().width());
-        ai.djl.ndarray.types.Shape stride = new ai.djl.ndarray.types.Shape(pool.stride().height(), pool.stride().width());
-        ai.djl.ndarray.types.Shape none = new ai.djl.ndarray.types.Shape(0, 0);
+        ai.djl.ndarray.types.Shape kernel = dims(pool.kernel().height(), pool.kernel().width());
+        ai.djl.ndarray.types.Shape stride = dims(pool.stride().height(), pool.stride().width());
+        ai.djl.ndarray.types.Shape none = dims(0, 0);
         ai.djl.ndarray.types.Shape padding = samePadding(in, pool.kernel(), pool.stride(), pool.padding());
         if (pool.pooling() == PoolingType.MAX) {
             return (inputs, training) -> {
@@ -294,7 +299,7 @@ final class PyTorchGraph {
         if (height == 0 && width == 0) {
             return null;
         }
-        return new ai.djl.ndarray.types.Shape(width / 2, width - width / 2, height / 2, height - height / 2);
+        return dims(width / 2, width - width / 2, height / 2, height - height / 2);
     }
 
     private static int padTotal(int in, int kernel, int stride) {
@@ -305,7 +310,7 @@ final class PyTorchGraph {
     private Step batchNormStep(String name, Shape in, Layer.BatchNormalization norm) {
         int features = in instanceof Shape.Image image ? image.channels()
                 : in instanceof Shape.Sequence sequence ? sequence.features() : ((Shape.Flat) in).size();
-        ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(features);
+        ai.djl.ndarray.types.Shape shape = dims(features);
         NDArray gamma = add(name, Role.GAMMA, manager.ones(shape), null);
         NDArray beta = add(name, Role.BETA, manager.zeros(shape), null);
         NDArray mean = add(name, Role.RUNNING_MEAN, manager.zeros(shape), null);
@@ -338,7 +343,7 @@ final class PyTorchGraph {
                     + " activation; PyTorch's LSTM only has tanh. Set the activation to TANH or use the DL4J backend.");
         }
         int units = lstm.units();
-        ai.djl.ndarray.types.Shape gates = new ai.djl.ndarray.types.Shape(4L * units);
+        ai.djl.ndarray.types.Shape gates = dims(4L * units);
         NDArray inputWeight = add(name, Role.LSTM_INPUT_WEIGHT,
                 initialised(lstm.weightInit(), units, in.features() + units, 4 * units, in.features()), lstm.l2());
         NDArray recurrentWeight = add(name, Role.LSTM_RECURRENT_WEIGHT,
@@ -352,7 +357,7 @@ final class PyTorchGraph {
         boolean everyStep = lstm.returnSequences();
         return (inputs, training) -> {
             NDArray x = inputs.get(0);
-            ai.djl.ndarray.types.Shape stateShape = new ai.djl.ndarray.types.Shape(1, x.getShape().get(0), units);
+            ai.djl.ndarray.types.Shape stateShape = dims(1, x.getShape().get(0), units);
             NDList initialState = new NDList(x.getManager().zeros(stateShape), x.getManager().zeros(stateShape));
             NDList result = x.getNDArrayInternal().lstm(x, initialState, weights, true, 1, 0, training, false, true);
             return everyStep ? result.get(0) : result.get(1).squeeze(0);
@@ -409,6 +414,6 @@ final class PyTorchGraph {
         for (int i = 0; i < count; i++) {
             values[i] = (float) (scale * (uniform ? 2 * random.nextDouble() - 1 : random.nextGaussian()));
         }
-        return manager.create(values, new ai.djl.ndarray.types.Shape(shape));
+        return manager.create(values, dims(shape));
     }
 }
