@@ -56,7 +56,8 @@ class PyTorchBackendTest {
                 new Case("lstm classifier", Templates.lstmClassifier(3, 7, 4), 3 * 7, 4, 0),
                 new Case("residual cnn", Templates.residualCnn(8, 8, 3, 5), 8 * 8 * 3, 5, 0),
                 new Case("branches with odd SAME padding", branchingImageNetwork(), 9 * 9 * 2, 3, 0),
-                new Case("lstm over every step, regression", sequenceRegressor(), 2 * 6, 2, 0));
+                new Case("lstm over every step, regression", sequenceRegressor(), 2 * 6, 2, 0),
+                new Case("token ids in a flat row, batch norm on a vector", flatTokenClassifier(), 10, 3, 30));
     }
 
     /**
@@ -87,6 +88,17 @@ class PyTorchBackendTest {
                 .then("pool", Layer.GlobalPooling.max())
                 .then("dense", Layer.Dense.of(4, Activation.ELU))
                 .then("output", Layer.Output.regression(2))
+                .build();
+    }
+
+    private static NetworkDescription flatTokenClassifier() {
+        return NetworkDescription.builder("flat tokens")
+                .then("input", Layer.Input.flat(10))
+                .then("embedding", Layer.Embedding.of(30, 6))
+                .then("pool", Layer.GlobalPooling.max())
+                .then("dense", Layer.Dense.of(8, Activation.LEAKY_RELU))
+                .then("norm", Layer.BatchNormalization.defaults())
+                .then("output", Layer.Output.classification(3))
                 .build();
     }
 
