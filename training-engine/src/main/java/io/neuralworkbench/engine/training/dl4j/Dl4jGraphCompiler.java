@@ -45,6 +45,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -87,7 +88,21 @@ final class Dl4jGraphCompiler {
         graph.setInputTypes(inputTypes.toArray(InputType[]::new));
         ComputationGraphConfiguration built = graph.build();
         restoreEmbeddingVocabularies(network, built);
+        removeRepeatedRegularization(built);
         return built;
+    }
+
+    /**
+     * DL4J M2.1 copies the builder's weight decay onto each layer a second time, which would decay the weights
+     * twice as fast as configured: keep each regularization term once.
+     */
+    private static void removeRepeatedRegularization(ComputationGraphConfiguration conf) {
+        for (var vertex : conf.getVertices().values()) {
+            if (vertex instanceof LayerVertex layerVertex && layerVertex.getLayerConf().getLayer() instanceof BaseLayer layer) {
+                layer.setRegularization(new ArrayList<>(new LinkedHashSet<>(layer.getRegularization())));
+                layer.setRegularizationBias(new ArrayList<>(new LinkedHashSet<>(layer.getRegularizationBias())));
+            }
+        }
     }
 
     /**

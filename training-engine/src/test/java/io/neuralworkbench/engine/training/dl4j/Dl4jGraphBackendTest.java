@@ -7,7 +7,13 @@ import io.neuralworkbench.engine.network.Templates;
 import io.neuralworkbench.engine.training.BackendData;
 import io.neuralworkbench.engine.training.TrainableModel;
 import io.neuralworkbench.engine.training.TrainingConfig;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.nd4j.linalg.learning.regularization.WeightDecay;
+import io.neuralworkbench.engine.training.Optimizer;
+import io.neuralworkbench.engine.training.OptimizerType;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -60,5 +66,18 @@ class Dl4jGraphBackendTest {
             y[i][i % outputs] = 1f;
         }
         return new ArrayDataset(x, y, IntStream.range(0, outputs).mapToObj(k -> "c" + k).toList());
+    }
+
+    @Test
+    void adamWDecaysTheWeightsOnceAsConfiguredNotTwiceAsDl4jsBuilderWouldHaveIt() {
+        TrainingConfig adamW = TrainingConfig.defaults().withOptimizer(Optimizer.of(OptimizerType.ADAMW));
+        ComputationGraph graph = new Dl4jGraphBackend().newGraph(Templates.mlpClassifier(4, 3), adamW);
+
+        for (var layer : graph.getLayers()) {
+            if (layer.conf().getLayer() instanceof BaseLayer base) {
+                assertThat(base.getRegularization()).as(layer.conf().getLayer().getLayerName())
+                        .containsExactly(new WeightDecay(adamW.optimizer().weightDecay(), true));
+            }
+        }
     }
 }

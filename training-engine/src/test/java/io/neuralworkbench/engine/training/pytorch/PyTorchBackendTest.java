@@ -137,12 +137,8 @@ class PyTorchBackendTest {
         }
     }
 
-    /**
-     * AdamW is left out: the DL4J backend's layers carry its weight decay twice (DL4J's builder adds it once
-     * more), so DL4J scores and applies twice the configured decay; this backend applies it once.
-     */
     @ParameterizedTest
-    @EnumSource(value = OptimizerType.class, mode = EnumSource.Mode.EXCLUDE, names = "ADAMW")
+    @EnumSource(OptimizerType.class)
     void theLossAndItsL2PenaltyAreTheOnesDl4jReports(OptimizerType type) {
         Case regression = new Case("regression", Templates.mlpRegressor(4, 2), 4, 2, 0);
         TrainingConfig config = TrainingConfig.defaults().withOptimizer(Optimizer.of(type)).withL2(0.05);
