@@ -120,6 +120,18 @@ class CliCommandsTest {
     }
 
     @Test
+    void thePyTorchBackendTrainsABundleThatEvaluatesWithPlainDl4j() throws Exception {
+        Path pyTorchBundle = directory.resolve("iris-pytorch.zip");
+        CommandRun train = run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "30",
+                "--batch", "16", "--lr", "0.01", "--backend", "pytorch", "--out", pyTorchBundle.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+
+        CommandRun evaluate = run("evaluate", pyTorchBundle.toString(), "--data", IRIS.toString(), "--json");
+        assertThat(evaluate.exitCode()).as(evaluate.err()).isZero();
+        assertThat(new ObjectMapper().readTree(evaluate.out()).at("/metrics/accuracy").asDouble()).isGreaterThan(0.9);
+    }
+
+    @Test
     void inspectShowsEachColumnsTypeAndStatistics() {
         CommandRun inspect = run("inspect", "../shared/datasets/titanic.csv");
 
@@ -167,6 +179,8 @@ class CliCommandsTest {
                 "--out", directory.resolve("m.zip").toString()), "\"setosa\" is not a number");
         assertBadInput(run("train", "--out", directory.resolve("m.zip").toString()), "Missing data");
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species"), "Missing --out");
+        assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--backend", "tensorflow",
+                "--out", directory.resolve("m.zip").toString()), "Unknown backend \"tensorflow\"");
         assertBadInput(run("evaluate", notABundle.toString(), "--data", IRIS.toString()), "not a Neural Workbench model bundle");
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "0",
                 "--out", directory.resolve("m.zip").toString()), "Epochs must be at least 1");

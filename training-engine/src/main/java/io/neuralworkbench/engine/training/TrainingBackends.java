@@ -37,6 +37,22 @@ public final class TrainingBackends {
         return Available.ALL;
     }
 
+    /**
+     * The backend a user asked for by name: {@code dl4j}, {@code pytorch}, or {@code auto} — the fastest one
+     * that works here (PyTorch when its native library is installed, DL4J otherwise).
+     */
+    public static TrainingBackend forChoice(String choice) {
+        String name = choice.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (name) {
+            case "dl4j", "dl4j-graph" -> DEFAULT;
+            case "pytorch" -> all().stream().filter(b -> b.id().equals(PyTorchBackend.ID)).findFirst()
+                    .orElseThrow(() -> new UserInputException("PyTorch is not available here: its native library"
+                            + " (pytorch-native-cpu) is missing or does not load on this machine; use --backend dl4j."));
+            case "auto" -> all().stream().filter(b -> b.id().equals(PyTorchBackend.ID)).findFirst().orElse(DEFAULT);
+            default -> throw new UserInputException("Unknown backend \"" + choice + "\"; choose dl4j, pytorch or auto.");
+        };
+    }
+
     public static TrainingBackend byId(String id) {
         if (DEFAULT.id().equals(id)) {
             return DEFAULT;
