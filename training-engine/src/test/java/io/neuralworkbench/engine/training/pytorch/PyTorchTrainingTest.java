@@ -3,6 +3,9 @@ package io.neuralworkbench.engine.training.pytorch;
 import io.neuralworkbench.engine.bundle.ModelBundle;
 import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
+import io.neuralworkbench.engine.network.Layer;
+import io.neuralworkbench.engine.network.NetworkDescription;
+import io.neuralworkbench.engine.training.EpochEvent;
 import io.neuralworkbench.engine.training.Optimizer;
 import io.neuralworkbench.engine.training.OptimizerType;
 import io.neuralworkbench.engine.training.SessionState;
@@ -21,6 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +49,25 @@ class PyTorchTrainingTest {
 
         assertThat(pyTorch).isGreaterThanOrEqualTo(0.9);
         assertThat(dl4j).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void sameSeedSameDataSameConfigGivesTheSameMetricsWithADropoutNetwork() {
+        NetworkDescription withDropout = NetworkDescription.builder("dropout")
+                .then("input", Layer.Input.flat(4))
+                .then("hidden", Layer.Dense.of(16))
+                .then("dropout", Layer.Dropout.of(0.3))
+                .then("output", Layer.Output.classification(3))
+                .build();
+        List<List<Double>> runs = new ArrayList<>();
+        for (long seed : new long[] {42, 42, 7}) {
+            TrainingResult result = TrainingSession.create(new PyTorchBackend(), withDropout, config.withSeed(seed), train,
+                    validation, null).run();
+            runs.add(result.history().stream().map(EpochEvent::validationLoss).toList());
+        }
+
+        assertThat(runs.get(1)).containsExactlyElementsOf(runs.get(0));
+        assertThat(runs.get(2)).isNotEqualTo(runs.get(0));
     }
 
     @ParameterizedTest
