@@ -28,6 +28,11 @@ final class EngineTrainingLoop implements TrainingLoop {
     }
 
     @Override
+    public long parameterCount() {
+        return model.parameterCount();
+    }
+
+    @Override
     public String threads() {
         return nd4jThreads();
     }

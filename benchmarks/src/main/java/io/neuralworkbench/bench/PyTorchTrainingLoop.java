@@ -77,6 +77,12 @@ final class PyTorchTrainingLoop implements TrainingLoop {
     }
 
     @Override
+    public long parameterCount() {
+        return model.getBlock().getParameters().values().stream()
+                .mapToLong(parameter -> parameter.getArray().size()).sum();
+    }
+
+    @Override
     public String threads() {
         return "intra-op " + JniUtils.getNumThreads() + ", inter-op " + JniUtils.getNumInteropThreads();
     }

@@ -56,8 +56,8 @@ final class Report {
                 options.rounds(), options.warmupSeconds(), options.windows(), options.windowSeconds()));
 
         row(out, List.of("model (batch)", "threads", "ours: samples/s (% of peak)", "PyTorch: samples/s (% of peak)",
-                "ratio ours / PyTorch", "peak RSS MiB ours / PyTorch"));
-        row(out, List.of("---", "---:", "---:", "---:", "---:", "---:"));
+                "ratio ours / PyTorch", "peak RSS MiB ours / PyTorch", "parameters ours / PyTorch"));
+        row(out, List.of("---", "---:", "---:", "---:", "---:", "---:", "---:"));
         for (var entry : results.entrySet()) {
             BenchModel model = entry.getKey();
             for (int threads : threadCounts) {
@@ -66,7 +66,8 @@ final class Report {
                 row(out, List.of(model.id() + " (" + model.batchSize() + ")", Integer.toString(threads),
                         speedCell(model, ours, peakFlops), speedCell(model, pytorch, peakFlops),
                         String.format("%.2f", ratio(ours, pytorch)),
-                        String.format("%.0f / %.0f", peakResidentMiB(ours), peakResidentMiB(pytorch))));
+                        String.format("%.0f / %.0f", peakResidentMiB(ours), peakResidentMiB(pytorch)),
+                        parameters(ours) + " / " + parameters(pytorch)));
             }
         }
         out.append("\nThreads as the engines report them: ");
@@ -91,6 +92,10 @@ final class Report {
 
     private static double peakResidentMiB(List<TrainingMeasurement> perRound) {
         return median(completed(perRound).stream().map(TrainingMeasurement::peakResidentMiB).toList());
+    }
+
+    private static String parameters(List<TrainingMeasurement> perRound) {
+        return completed(perRound).stream().map(m -> String.format("%,d", m.parameters())).findFirst().orElse("?");
     }
 
     private static double runSpeed(TrainingMeasurement measurement) {

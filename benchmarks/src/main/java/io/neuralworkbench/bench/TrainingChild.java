@@ -40,7 +40,8 @@ public final class TrainingChild {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 samplesPerSecond.add(steps * (double) model.batchSize() / seconds);
             }
-            ResultLine.print(new TrainingMeasurement(model.id(), engine.id(), loop.threads(), samplesPerSecond,
+            ResultLine.print(new TrainingMeasurement(model.id(), engine.id(), loop.threads(), loop.parameterCount(),
+                    samplesPerSecond,
                     peakResidentMiB(), cycle.lastLoss));
         }
     }
