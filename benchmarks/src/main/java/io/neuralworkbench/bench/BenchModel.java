@@ -16,6 +16,7 @@ import io.neuralworkbench.engine.network.Layer;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Templates;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -36,7 +37,7 @@ enum BenchModel {
             // per step four gates, each from 28 inputs and 64 recurrent units to 64 units; output from the last step
             28L * 4 * 64 * (28 + 64) + 64 * 10);
 
-    /** The text model's input: token ids per text and the vocabulary they come from (a class, so constants can use it). */
+    /** The text model's input: token ids per text and their vocabulary (in a class, so the constants can use them). */
     static final class Text {
         static final int LENGTH = 100;
         static final int VOCABULARY = 5000;
@@ -69,7 +70,7 @@ enum BenchModel {
     }
 
     static String[] ids() {
-        return java.util.Arrays.stream(values()).map(BenchModel::id).toArray(String[]::new);
+        return Arrays.stream(values()).map(BenchModel::id).toArray(String[]::new);
     }
 
     String id() {

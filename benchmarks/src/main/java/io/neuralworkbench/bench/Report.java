@@ -1,5 +1,6 @@
 package io.neuralworkbench.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ final class Report {
                     .filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim())
                     .findFirst().orElse("unknown CPU");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "unknown CPU";
         }
     }

@@ -42,10 +42,13 @@ public final class TrainingBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> threadCounts = cores == 1 ? List.of(1) : List.of(1, cores);
         String loadBefore = loadAverage();
+        if (options.jfrDirectory() != null) {
+            Files.createDirectories(options.jfrDirectory());
+        }
 
         List<GemmMeasurement> gemm = new ArrayList<>();
         for (int threads : threadCounts) {
-            Optional<GemmMeasurement> measured = runChild(GemmChild.class,
+            Optional<GemmMeasurement> measured = runChild(GemmChild.class, List.of(),
                     new Variant(Engine.OURS, threads).environment(), GemmMeasurement.class,
                     Integer.toString(options.gemmSize()), Integer.toString(GEMM_REPEATS));
             measured.ifPresent(m -> progress("GEMM %d² with %s: %.1f GFLOP/s", m.size(), m.threads(),
@@ -67,8 +70,12 @@ public final class TrainingBenchmark {
                     Collections.reverse(order);
                 }
                 for (Variant variant : order) {
-                    Optional<TrainingMeasurement> measured = runChild(TrainingChild.class, variant.environment(),
-                            TrainingMeasurement.class, model.id(), variant.engine().id(),
+                    List<String> jvmOptions = options.jfrDirectory() == null ? List.of()
+                            : List.of("-XX:StartFlightRecording=settings=profile,filename=" + options.jfrDirectory()
+                                    .resolve(model.id() + "-" + variant.engine().id() + "-t" + variant.threads()
+                                            + "-round" + (round + 1) + ".jfr"));
+                    Optional<TrainingMeasurement> measured = runChild(TrainingChild.class, jvmOptions,
+                            variant.environment(), TrainingMeasurement.class, model.id(), variant.engine().id(),
                             Double.toString(options.warmupSeconds()), Integer.toString(options.windows()),
                             Double.toString(options.windowSeconds()));
                     int roundNumber = round + 1;
@@ -86,12 +93,12 @@ public final class TrainingBenchmark {
     }
 
     /** Runs a child main in a fresh JVM with the given environment; empty (after printing why) if it failed. */
-    private <T> Optional<T> runChild(Class<?> main, Map<String, String> environment, Class<T> resultType,
-                                     String... args) throws IOException, InterruptedException {
+    private <T> Optional<T> runChild(Class<?> main, List<String> jvmOptions, Map<String, String> environment,
+                                     Class<T> resultType, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-Dai.djl.offline=true",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-Dai.djl.offline=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeAll(List.of(Variant.THREAD_VARIABLES));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
@@ -48,7 +49,7 @@ public final class TrainingChild {
 
     private static List<int[]> shuffledBatches(int rows, int batchSize) {
         List<Integer> order = new ArrayList<>(IntStream.range(0, rows).boxed().toList());
-        Collections.shuffle(order, new java.util.Random(7));
+        Collections.shuffle(order, new Random(7));
         List<int[]> batches = new ArrayList<>();
         for (int start = 0; start + batchSize <= rows; start += batchSize) {
             batches.add(order.subList(start, start + batchSize).stream().mapToInt(Integer::intValue).toArray());
