@@ -1,0 +1,52 @@
+package io.neuralworkbench.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The orchestrator's command-line options; the defaults keep a full run under about ten minutes.
+ *
+ * @param jfrDirectory where each training run writes a Java Flight Recording, or null for none
+ */
+record BenchmarkOptions(int rounds, int windows, double windowSeconds, double warmupSeconds, List<BenchModel> models,
+                        int gemmSize, Path jfrDirectory) {
+
+    static final String USAGE = """
+            Options (all optional):
+              --rounds N            rounds, each running every model with every engine once (default 3)
+              --windows N           timed windows per child after the warm-up (default 5)
+              --window-seconds S    length of one timed window (default 1)
+              --warmup-seconds S    untimed training before the windows (default 3)
+              --models a,b          some of: %s (default all)
+              --gemm-size N         side of the square float matrices multiplied for the GEMM peak (default 2048)
+              --jfr DIR             record each training run with Java Flight Recorder into DIR (default off)
+            """.formatted(String.join(", ", BenchModel.ids()));
+
+    static BenchmarkOptions parse(String[] args) {
+        int rounds = 3;
+        int windows = 5;
+        double windowSeconds = 1.0;
+        double warmupSeconds = 3.0;
+        List<BenchModel> models = List.of(BenchModel.values());
+        int gemmSize = 2048;
+        Path jfrDirectory = null;
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException("Option " + args[i] + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(value);
+                case "--windows" -> windows = Integer.parseInt(value);
+                case "--window-seconds" -> windowSeconds = Double.parseDouble(value);
+                case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(value);
+                case "--models" -> models = Arrays.stream(value.split(",")).map(BenchModel::byId).toList();
+                case "--gemm-size" -> gemmSize = Integer.parseInt(value);
+                case "--jfr" -> jfrDirectory = Path.of(value).toAbsolutePath();
+                default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+            }
+        }
+        return new BenchmarkOptions(rounds, windows, windowSeconds, warmupSeconds, models, gemmSize, jfrDirectory);
+    }
+}
