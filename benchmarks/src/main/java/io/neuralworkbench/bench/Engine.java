@@ -1,8 +1,12 @@
 package io.neuralworkbench.bench;
 
-/** The two engines compared. */
+import io.neuralworkbench.engine.training.dl4j.Dl4jGraphBackend;
+import io.neuralworkbench.engine.training.pytorch.PyTorchBackend;
+
+/** The engines compared: our engine with each of its backends, and PyTorch driven directly through DJL. */
 enum Engine {
-    OURS("ours", "ours"),
+    OURS("ours", "ours (DL4J)"),
+    OURS_PYTORCH("ours-pytorch", "ours (PyTorch backend)"),
     PYTORCH("pytorch", "PyTorch");
 
     private final String id;
@@ -31,6 +35,11 @@ enum Engine {
     }
 
     TrainingLoop open(BenchModel model, SyntheticData data) {
-        return this == OURS ? new EngineTrainingLoop(model, data) : new PyTorchTrainingLoop(model, data);
+        return switch (this) {
+            case OURS -> new EngineTrainingLoop(new Dl4jGraphBackend(), model, data, EngineTrainingLoop::nd4jThreads);
+            case OURS_PYTORCH -> new EngineTrainingLoop(new PyTorchBackend(), model, data,
+                    PyTorchTrainingLoop::pyTorchThreads);
+            case PYTORCH -> new PyTorchTrainingLoop(model, data);
+        };
     }
 }

@@ -4,19 +4,23 @@ import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.training.BackendData;
 import io.neuralworkbench.engine.training.TrainableModel;
 import io.neuralworkbench.engine.training.TrainingConfig;
-import io.neuralworkbench.engine.training.dl4j.Dl4jGraphBackend;
+import io.neuralworkbench.engine.training.TrainingBackend;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /** Our engine through the same calls a training session makes: compile, upload once, then fit batch after batch. */
 final class EngineTrainingLoop implements TrainingLoop {
     private final TrainableModel model;
     private final BackendData data;
+    private final Supplier<String> threadReport;
 
-    EngineTrainingLoop(BenchModel benchModel, SyntheticData samples) {
+    EngineTrainingLoop(TrainingBackend backend, BenchModel benchModel, SyntheticData samples,
+                       Supplier<String> threadReport) {
+        this.threadReport = threadReport;
         // The defaults are Adam with learning rate 1e-3, as on the PyTorch side.
-        model = new Dl4jGraphBackend().compile(benchModel.network(),
+        model = backend.compile(benchModel.network(),
                 TrainingConfig.defaults().withBatchSize(benchModel.batchSize()));
         data = model.upload(new ArrayDataset(samples.features(), samples.oneHotLabels(benchModel.classes()),
                 IntStream.range(0, benchModel.classes()).mapToObj(Integer::toString).toList()));
@@ -34,7 +38,7 @@ final class EngineTrainingLoop implements TrainingLoop {
 
     @Override
     public String threads() {
-        return nd4jThreads();
+        return threadReport.get();
     }
 
     /** ND4J reports -1 BLAS threads when told to leave OpenBLAS alone; OpenBLAS then follows its variable. */

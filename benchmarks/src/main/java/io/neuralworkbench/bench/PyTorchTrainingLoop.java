@@ -84,6 +84,10 @@ final class PyTorchTrainingLoop implements TrainingLoop {
 
     @Override
     public String threads() {
+        return pyTorchThreads();
+    }
+
+    static String pyTorchThreads() {
         return "intra-op " + JniUtils.getNumThreads() + ", inter-op " + JniUtils.getNumInteropThreads();
     }
 

@@ -56,19 +56,24 @@ final class Report {
                         + "Ratio: median over rounds of ours / PyTorch measured in the same round.%n%n",
                 options.rounds(), options.warmupSeconds(), options.windows(), options.windowSeconds()));
 
-        row(out, List.of("model (batch)", "threads", "ours: samples/s (% of peak)", "PyTorch: samples/s (% of peak)",
-                "ratio ours / PyTorch", "peak RSS MiB ours / PyTorch", "parameters ours / PyTorch"));
-        row(out, List.of("---", "---:", "---:", "---:", "---:", "---:", "---:"));
+        row(out, List.of("model (batch)", "threads", "ours, DL4J: samples/s (% of peak)",
+                "ours, PyTorch backend: samples/s (% of peak)", "PyTorch direct: samples/s (% of peak)",
+                "ratio DL4J / PyTorch", "ratio ours-PyTorch / PyTorch", "peak RSS MiB DL4J / ours-PyTorch / PyTorch",
+                "parameters ours / PyTorch"));
+        row(out, List.of("---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"));
         for (var entry : results.entrySet()) {
             BenchModel model = entry.getKey();
             for (int threads : threadCounts) {
-                List<TrainingMeasurement> ours = entry.getValue().get(new Variant(Engine.OURS, threads));
+                List<TrainingMeasurement> dl4j = entry.getValue().get(new Variant(Engine.OURS, threads));
+                List<TrainingMeasurement> ourPyTorch = entry.getValue().get(new Variant(Engine.OURS_PYTORCH, threads));
                 List<TrainingMeasurement> pytorch = entry.getValue().get(new Variant(Engine.PYTORCH, threads));
                 row(out, List.of(model.id() + " (" + model.batchSize() + ")", Integer.toString(threads),
-                        speedCell(model, ours, peakFlops), speedCell(model, pytorch, peakFlops),
-                        String.format("%.2f", ratio(ours, pytorch)),
-                        String.format("%.0f / %.0f", peakResidentMiB(ours), peakResidentMiB(pytorch)),
-                        parameters(ours) + " / " + parameters(pytorch)));
+                        speedCell(model, dl4j, peakFlops), speedCell(model, ourPyTorch, peakFlops),
+                        speedCell(model, pytorch, peakFlops),
+                        String.format("%.2f", ratio(dl4j, pytorch)), String.format("%.2f", ratio(ourPyTorch, pytorch)),
+                        String.format("%.0f / %.0f / %.0f", peakResidentMiB(dl4j), peakResidentMiB(ourPyTorch),
+                                peakResidentMiB(pytorch)),
+                        parameters(dl4j) + " / " + parameters(pytorch)));
             }
         }
         out.append("\nThreads as the engines report them: ");

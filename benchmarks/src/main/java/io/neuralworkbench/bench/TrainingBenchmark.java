@@ -58,8 +58,9 @@ public final class TrainingBenchmark {
 
         List<Variant> variants = new ArrayList<>();
         for (int threads : threadCounts) {
-            variants.add(new Variant(Engine.OURS, threads));
-            variants.add(new Variant(Engine.PYTORCH, threads));
+            for (Engine engine : Engine.values()) {
+                variants.add(new Variant(engine, threads));
+            }
         }
         Map<BenchModel, Map<Variant, List<TrainingMeasurement>>> results = new LinkedHashMap<>();
         for (int round = 0; round < options.rounds(); round++) {
