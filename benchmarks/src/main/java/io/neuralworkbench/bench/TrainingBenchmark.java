@@ -18,7 +18,7 @@ import java.util.Optional;
  * Each measurement runs in its own JVM: two OpenMP runtimes in one process would fight over the cores.
  */
 public final class TrainingBenchmark {
-    private static final int GEMM_REPEATS = 5;
+    static final int GEMM_REPEATS = 5;
 
     private final BenchmarkOptions options;
 
