@@ -12,6 +12,7 @@ import io.neuralworkbench.engine.network.Shape;
 import io.neuralworkbench.engine.network.WeightInit;
 import io.neuralworkbench.engine.training.Optimizer;
 import io.neuralworkbench.engine.training.TrainingConfig;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -63,6 +64,8 @@ final class Dl4jGraphCompiler {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(config.seed())
                 .dataType(DataType.FLOAT)
+                // Keeps the forward pass' im2col for backprop instead of recomputing it (~30 % of a LeNet step).
+                .cacheMode(CacheMode.DEVICE)
                 .updater(updater(config.optimizer(), config.learningRate()));
         if (config.l2() > 0) {
             base.l2(config.l2());

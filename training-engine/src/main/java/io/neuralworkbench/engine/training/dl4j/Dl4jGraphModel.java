@@ -75,7 +75,9 @@ final class Dl4jGraphModel implements TrainableModel {
     @Override
     public double fitBatch(BackendData data, int[] rows) {
         Dl4jData d = (Dl4jData) data;
-        graph.fit(new DataSet(toNetworkLayout(d.features().getRows(rows)), d.targets().getRows(rows)));
+        // pullRows gathers natively; INDArray.getRows builds a view per row and cost ~30 % of an MLP step.
+        graph.fit(new DataSet(toNetworkLayout(Nd4j.pullRows(d.features(), 1, rows)),
+                Nd4j.pullRows(d.targets(), 1, rows)));
         return graph.score();
     }
 
