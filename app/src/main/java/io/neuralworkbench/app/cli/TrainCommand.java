@@ -116,6 +116,11 @@ final class TrainCommand implements Callable<Integer> {
                     + "model), or auto (the fastest installed). Default: ${DEFAULT-VALUE}.")
     String backend;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Compute threads for training (default: the backend's own choice, usually one per core). "
+                    + "On 2 cores, 1 makes DL4J's dense networks ~1.8x faster.")
+    Integer threads;
+
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Write a checkpoint after every epoch here, so an interrupted run can be resumed.")
     Path checkpointDirectory;
@@ -151,6 +156,12 @@ final class TrainCommand implements Callable<Integer> {
                 : prepareFromOptions();
         printDataSummary(training);
 
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UserInputException("--threads must be at least 1, but is " + threads + ".");
+            }
+            training.backend().useThreads(threads);
+        }
         Instant startedAt = Instant.now();
         TrainingSession session = resume ? training.resumeSession(checkpointDirectory)
                 : training.newSession(checkpointDirectory);

@@ -46,7 +46,7 @@ class CliCommandsTest {
     static void trainIrisOnce() {
         bundle = directory.resolve("iris-model.zip");
         CommandRun train = run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "30", "--batch", "16",
-                "--lr", "0.01", "--out", bundle.toString());
+                "--lr", "0.01", "--threads", "1", "--out", bundle.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(bundle).isRegularFile();
     }
@@ -181,6 +181,8 @@ class CliCommandsTest {
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species"), "Missing --out");
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--backend", "tensorflow",
                 "--out", directory.resolve("m.zip").toString()), "Unknown backend \"tensorflow\"");
+        assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--threads", "0",
+                "--out", directory.resolve("m.zip").toString()), "--threads must be at least 1");
         assertBadInput(run("evaluate", notABundle.toString(), "--data", IRIS.toString()), "not a Neural Workbench model bundle");
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "0",
                 "--out", directory.resolve("m.zip").toString()), "Epochs must be at least 1");

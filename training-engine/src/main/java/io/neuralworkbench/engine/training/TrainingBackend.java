@@ -22,6 +22,13 @@ public interface TrainingBackend {
         return id();
     }
 
+    /**
+     * Limits the backend's compute threads for this process (native thread pools are process-wide). On 2 cores,
+     * DL4J's MLP trains ~1.8× faster with 1 thread than with its default of 2 (OpenMP and OpenBLAS threads
+     * spin-waiting on each other), while convolutions gain little either way: see benchmarks/README.md.
+     */
+    void useThreads(int threads);
+
     /** Loads a model written by {@link TrainableModel#save}, with its optimizer state if the file holds it. */
     TrainableModel load(Path file, NetworkDescription network) throws IOException;
 }

@@ -125,6 +125,11 @@ public final class TabularTraining {
         return config;
     }
 
+    /** What trains the network. */
+    public TrainingBackend backend() {
+        return backend;
+    }
+
     /** What was left out, resized or warned about while preparing, one sentence each. */
     public List<String> notes() {
         return notes;

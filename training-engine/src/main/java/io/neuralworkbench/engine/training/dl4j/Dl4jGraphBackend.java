@@ -10,6 +10,7 @@ import io.neuralworkbench.engine.training.TrainingBackend;
 import io.neuralworkbench.engine.training.TrainingConfig;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,6 +22,13 @@ public final class Dl4jGraphBackend implements TrainingBackend {
     @Override
     public String id() {
         return ID;
+    }
+
+    @Override
+    public void useThreads(int threads) {
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Nd4j.factory().blas().setMaxThreads(threads);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.neuralworkbench.engine.training.pytorch;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.ndarray.NDManager;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.training.TrainableModel;
@@ -64,6 +65,14 @@ public final class PyTorchBackend implements TrainingBackend {
             throw new IllegalStateException("PyTorch's native library is not available; check isAvailable() first.");
         }
         return Engine.getEngine(ENGINE).newBaseManager();
+    }
+
+    @Override
+    public void useThreads(int threads) {
+        if (!isAvailable()) {
+            throw new IllegalStateException("PyTorch's native library is not available; check isAvailable() first.");
+        }
+        JniUtils.setNumThreads(threads);
     }
 
     @Override
