@@ -132,6 +132,26 @@ class CliCommandsTest {
     }
 
     @Test
+    void aCheckpointedRunResumesFromTheCommandLineOnlyWithTheSameSettings() {
+        Path checkpoints = directory.resolve("checkpoints");
+        String[] options = {"train", "--data", IRIS.toString(), "--target", "species", "--epochs", "3",
+            "--checkpoint-dir", checkpoints.toString(), "--out", directory.resolve("first.zip").toString()};
+        assertThat(run(options).exitCode()).isZero();
+        assertThat(checkpoints.resolve("checkpoint.zip")).isRegularFile();
+
+        CommandRun resumed = run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "3",
+                "--checkpoint-dir", checkpoints.toString(), "--resume", "--out", directory.resolve("resumed.zip").toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(directory.resolve("resumed.zip")).isRegularFile();
+
+        assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "5",
+                "--checkpoint-dir", checkpoints.toString(), "--resume", "--out", directory.resolve("other.zip").toString()),
+                "different network or different training settings");
+        assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--resume",
+                "--out", directory.resolve("other.zip").toString()), "--resume needs --checkpoint-dir");
+    }
+
+    @Test
     void inspectShowsEachColumnsTypeAndStatistics() {
         CommandRun inspect = run("inspect", "../shared/datasets/titanic.csv");
 
