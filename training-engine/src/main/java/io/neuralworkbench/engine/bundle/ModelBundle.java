@@ -3,6 +3,7 @@ package io.neuralworkbench.engine.bundle;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.data.FittedPreprocessing;
 import io.neuralworkbench.engine.data.RawTable;
 import io.neuralworkbench.engine.data.TaskType;
@@ -14,10 +15,10 @@ import io.neuralworkbench.engine.training.EpochEvent;
 import io.neuralworkbench.engine.training.TrainableModel;
 import io.neuralworkbench.engine.training.TrainingBackends;
 import io.neuralworkbench.engine.training.TrainingConfig;
-import io.neuralworkbench.engine.training.TrainingSession;
 import io.neuralworkbench.engine.util.AtomicFiles;
 import io.neuralworkbench.engine.util.Json;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,7 +121,7 @@ public final class ModelBundle implements AutoCloseable {
         if (preprocessing.task() == TaskType.CLASSIFICATION) {
             labels = new String[outputs.length];
             for (int row = 0; row < outputs.length; row++) {
-                labels[row] = preprocessing.classNames().get(TrainingSession.argMax(outputs[row]));
+                labels[row] = preprocessing.classNames().get(ArrayDataset.argMax(outputs[row]));
                 values[row] = toDoubles(outputs[row]);
             }
         } else {
@@ -150,26 +151,20 @@ public final class ModelBundle implements AutoCloseable {
 
     /** Writes the bundle atomically: a reader never sees a half-written file. */
     public void write(Path file) throws IOException {
-        Path modelFile = Files.createTempFile("nw-model", ".zip");
-        try {
-            model.save(modelFile);
-            AtomicFiles.write(file, out -> {
-                try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                    putJson(zip, MANIFEST, manifest);
-                    putBytes(zip, NETWORK, NetworkJson.toJson(network).getBytes(StandardCharsets.UTF_8));
-                    putJson(zip, PREPROCESSING, preprocessing);
-                    putJson(zip, CONFIG, config);
-                    putJson(zip, METRICS, testMetrics);
-                    putJson(zip, PROVENANCE, provenance);
-                    putJson(zip, HISTORY, history);
-                    zip.putNextEntry(new ZipEntry(MODEL));
-                    Files.copy(modelFile, zip);
-                    zip.closeEntry();
-                }
-            });
-        } finally {
-            Files.deleteIfExists(modelFile);
-        }
+        AtomicFiles.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                putJson(zip, MANIFEST, manifest);
+                putBytes(zip, NETWORK, NetworkJson.toJson(network).getBytes(StandardCharsets.UTF_8));
+                putJson(zip, PREPROCESSING, preprocessing);
+                putJson(zip, CONFIG, config);
+                putJson(zip, METRICS, testMetrics);
+                putJson(zip, PROVENANCE, provenance);
+                putJson(zip, HISTORY, history);
+                zip.putNextEntry(new ZipEntry(MODEL));
+                model.saveTo(zip);
+                zip.closeEntry();
+            }
+        });
     }
 
     private static void putJson(ZipOutputStream zip, String name, Object value) throws IOException {
@@ -231,13 +226,7 @@ public final class ModelBundle implements AutoCloseable {
 
     private static TrainableModel loadModel(String backendId, byte[] modelBytes, NetworkDescription network)
             throws IOException {
-        Path temp = Files.createTempFile("nw-model", ".zip");
-        try {
-            Files.write(temp, modelBytes);
-            return TrainingBackends.byId(backendId).load(temp, network);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        return TrainingBackends.byId(backendId).load(new ByteArrayInputStream(modelBytes), network);
     }
 
     private static UserInputException notABundle(Path file, String why) {

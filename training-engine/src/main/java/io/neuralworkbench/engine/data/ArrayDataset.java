@@ -53,7 +53,11 @@ public final class ArrayDataset {
 
     /** The class index of sample {@code i} (the position of the largest target value). */
     public int classIndex(int i) {
-        float[] row = targets[i];
+        return argMax(targets[i]);
+    }
+
+    /** The position of the largest value: the class a row of targets or of class probabilities points to. */
+    public static int argMax(float[] row) {
         int best = 0;
         for (int k = 1; k < row.length; k++) {
             if (row[k] > row[best]) {

@@ -5,7 +5,6 @@ import io.neuralworkbench.engine.data.FittedPreprocessing;
 import io.neuralworkbench.engine.data.TaskType;
 import io.neuralworkbench.engine.training.BackendData;
 import io.neuralworkbench.engine.training.TrainableModel;
-import io.neuralworkbench.engine.training.TrainingSession;
 
 /** Scores a trained model on a labelled dataset. Regression metrics are in the target's own units. */
 public final class Evaluator {
@@ -28,7 +27,7 @@ public final class Evaluator {
             int[] predicted = new int[data.size()];
             for (int i = 0; i < data.size(); i++) {
                 actual[i] = data.classIndex(i);
-                predicted[i] = TrainingSession.argMax(outputs[i]);
+                predicted[i] = ArrayDataset.argMax(outputs[i]);
             }
             return new EvaluationReport(data.size(),
                     ClassificationMetrics.compute(actual, predicted, preprocessing.classNames()), null);

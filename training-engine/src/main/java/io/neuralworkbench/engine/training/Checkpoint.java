@@ -8,7 +8,6 @@ import io.neuralworkbench.engine.util.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,37 +37,21 @@ public record Checkpoint(int formatVersion, String backendId, NetworkDescription
 
     /** Writes {@code directory/checkpoint.zip} atomically from this state and the model's current weights. */
     void write(Path directory, TrainableModel model) throws IOException {
-        Files.createDirectories(directory);
-        Path modelFile = Files.createTempFile(directory, "model", ".tmp");
-        try {
-            model.save(modelFile);
-            AtomicFiles.write(directory.resolve(FILE_NAME), out -> {
-                try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                    zip.putNextEntry(new ZipEntry(STATE_ENTRY));
-                    zip.write(JSON.writeValueAsBytes(this));
-                    zip.closeEntry();
-                    zip.putNextEntry(new ZipEntry(MODEL_ENTRY));
-                    Files.copy(modelFile, zip);
-                    zip.closeEntry();
-                }
-            });
-        } finally {
-            Files.deleteIfExists(modelFile);
-        }
+        AtomicFiles.write(directory.resolve(FILE_NAME), out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry(STATE_ENTRY));
+                zip.write(JSON.writeValueAsBytes(this));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(MODEL_ENTRY));
+                model.saveTo(zip);
+                zip.closeEntry();
+            }
+        });
     }
 
     /** Saves the best model so far beside the checkpoint (atomically). */
     static void writeBestModel(Path directory, TrainableModel model) throws IOException {
-        Files.createDirectories(directory);
-        AtomicFiles.write(directory.resolve(BEST_MODEL_FILE_NAME), out -> {
-            Path modelFile = Files.createTempFile(directory, "best", ".tmp");
-            try {
-                model.save(modelFile);
-                Files.copy(modelFile, out);
-            } finally {
-                Files.deleteIfExists(modelFile);
-            }
-        });
+        AtomicFiles.write(directory.resolve(BEST_MODEL_FILE_NAME), model::saveTo);
     }
 
     /** Reads the state of {@code directory/checkpoint.zip}. */
@@ -90,12 +73,12 @@ public record Checkpoint(int formatVersion, String backendId, NetworkDescription
         }
     }
 
-    /** Extracts the checkpoint's model to {@code target}. */
-    static void extractModel(Path directory, Path target) throws IOException {
+    /** Loads the checkpoint's model, optimizer state included where the backend's files hold it. */
+    static TrainableModel loadModel(Path directory, TrainingBackend backend, NetworkDescription network)
+            throws IOException {
         Path file = directory.resolve(FILE_NAME);
-        try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = entry(zip, MODEL_ENTRY, file);
-             OutputStream out = Files.newOutputStream(target)) {
-            in.transferTo(out);
+        try (ZipFile zip = new ZipFile(file.toFile()); InputStream in = entry(zip, MODEL_ENTRY, file)) {
+            return backend.load(in, network);
         }
     }
 

@@ -3,6 +3,8 @@ package io.neuralworkbench.engine.training;
 import io.neuralworkbench.engine.data.ArrayDataset;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -35,6 +37,20 @@ public interface TrainableModel extends AutoCloseable {
 
     /** Writes the model so training can continue from the file, with its optimizer state if the backend keeps it. */
     void save(Path file) throws IOException;
+
+    /**
+     * Writes what {@link #save} writes into a stream (a zip entry of a checkpoint or bundle). The stream is
+     * left open.
+     */
+    default void saveTo(OutputStream out) throws IOException {
+        Path file = Files.createTempFile("nw-model", ".zip");
+        try {
+            save(file);
+            Files.copy(file, out);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 
     long parameterCount();
 

@@ -3,6 +3,9 @@ package io.neuralworkbench.engine.training;
 import io.neuralworkbench.engine.network.NetworkDescription;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 
 /** Turns a network description into something trainable: DL4J (the default) or PyTorch. */
@@ -31,4 +34,15 @@ public interface TrainingBackend {
 
     /** Loads a model written by {@link TrainableModel#save}, with its optimizer state if the file holds it. */
     TrainableModel load(Path file, NetworkDescription network) throws IOException;
+
+    /** Loads a model written by {@link TrainableModel#saveTo} from a stream (a zip entry); does not close it. */
+    default TrainableModel load(InputStream in, NetworkDescription network) throws IOException {
+        Path file = Files.createTempFile("nw-model", ".zip");
+        try {
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return load(file, network);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
 }

@@ -333,13 +333,7 @@ public final class TrainingSession {
 
     private TrainableModel loadCheckpointModel() {
         try {
-            Path temp = Files.createTempFile("nw-checkpoint", ".zip");
-            try {
-                Checkpoint.extractModel(checkpointDirectory, temp);
-                return backend.load(temp, network);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            return Checkpoint.loadModel(checkpointDirectory, backend, network);
         } catch (IOException e) {
             throw new UserInputException("Could not read the checkpoint model in " + checkpointDirectory + ": "
                     + e.getMessage(), e);
@@ -385,21 +379,11 @@ public final class TrainingSession {
         }
         int correct = 0;
         for (int i = 0; i < outputs.length; i++) {
-            if (argMax(outputs[i]) == data.classIndex(i)) {
+            if (ArrayDataset.argMax(outputs[i]) == data.classIndex(i)) {
                 correct++;
             }
         }
         return (double) correct / outputs.length;
-    }
-
-    public static int argMax(float[] values) {
-        int best = 0;
-        for (int k = 1; k < values.length; k++) {
-            if (values[k] > values[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     private static long mix(long seed, int epoch) {
