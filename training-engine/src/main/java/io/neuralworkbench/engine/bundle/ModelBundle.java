@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.data.FittedPreprocessing;
+import io.neuralworkbench.engine.data.InputPreprocessing;
 import io.neuralworkbench.engine.data.RawTable;
 import io.neuralworkbench.engine.data.TaskType;
 import io.neuralworkbench.engine.eval.EvaluationReport;
@@ -58,14 +59,14 @@ public final class ModelBundle implements AutoCloseable {
     private final Manifest manifest;
     private final NetworkDescription network;
     private final TrainingConfig config;
-    private final FittedPreprocessing preprocessing;
+    private final InputPreprocessing preprocessing;
     private final EvaluationReport testMetrics;
     private final Provenance provenance;
     private final List<EpochEvent> history;
     private final TrainableModel model;
 
     public ModelBundle(Manifest manifest, NetworkDescription network, TrainingConfig config,
-                       FittedPreprocessing preprocessing, EvaluationReport testMetrics, Provenance provenance,
+                       InputPreprocessing preprocessing, EvaluationReport testMetrics, Provenance provenance,
                        List<EpochEvent> history, TrainableModel model) {
         this.manifest = manifest;
         this.network = network;
@@ -89,7 +90,7 @@ public final class ModelBundle implements AutoCloseable {
         return config;
     }
 
-    public FittedPreprocessing preprocessing() {
+    public InputPreprocessing preprocessing() {
         return preprocessing;
     }
 
@@ -111,7 +112,8 @@ public final class ModelBundle implements AutoCloseable {
 
     /** Predicts every row of a raw table (the target column may be absent), applying the fitted preprocessing. */
     public Predictions predict(RawTable table) {
-        float[][] outputs = model.predict(preprocessing.transformFeatures(table));
+        FittedPreprocessing tabular = tabularPreprocessing();
+        float[][] outputs = model.predict(tabular.transformFeatures(table));
         int[] lines = new int[table.rowCount()];
         for (int row = 0; row < lines.length; row++) {
             lines[row] = table.lineNumber(row);
@@ -132,13 +134,21 @@ public final class ModelBundle implements AutoCloseable {
                 }
             }
         }
-        return new Predictions(preprocessing.task(), preprocessing.targetColumn(), preprocessing.classNames(), lines,
+        return new Predictions(preprocessing.task(), preprocessing.targetName(), preprocessing.classNames(), lines,
                 labels, values);
     }
 
     /** Metrics on a labelled raw table, e.g. a separate test file. */
     public EvaluationReport evaluate(RawTable table) {
-        return Evaluator.evaluate(model, preprocessing.transform(table), preprocessing);
+        return Evaluator.evaluate(model, tabularPreprocessing().transform(table), preprocessing);
+    }
+
+    private FittedPreprocessing tabularPreprocessing() {
+        if (preprocessing instanceof FittedPreprocessing tabular) {
+            return tabular;
+        }
+        throw new UserInputException("This model was trained on " + preprocessing.inputShape().describe()
+                + " inputs, not on table rows; give it the kind of data it was trained on.");
     }
 
     private static double[] toDoubles(float[] values) {
@@ -209,7 +219,7 @@ public final class ModelBundle implements AutoCloseable {
             TrainableModel model = loadModel(manifest.backendId(), entries.get(MODEL), network);
             return new ModelBundle(manifest, network,
                     JSON.readValue(entries.get(CONFIG), TrainingConfig.class),
-                    JSON.readValue(entries.get(PREPROCESSING), FittedPreprocessing.class),
+                    JSON.readValue(entries.get(PREPROCESSING), InputPreprocessing.class),
                     optional(entries, METRICS, EvaluationReport.class),
                     optional(entries, PROVENANCE, Provenance.class),
                     entries.containsKey(HISTORY) ? JSON.readValue(entries.get(HISTORY), new TypeReference<>() { })

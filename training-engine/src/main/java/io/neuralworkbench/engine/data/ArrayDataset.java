@@ -4,22 +4,33 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Samples ready for training, independent of any backend: one row of {@code features} per sample and the
- * matching row of {@code targets}. For classification the targets are one-hot rows over {@code classNames};
- * for regression they are the (scaled) target values and {@code classNames} is empty.
- * The arrays are not copied; treat them as read-only.
+ * Samples ready for training, in memory, independent of any backend: one row of {@code features} per sample
+ * and the matching row of {@code targets}. For classification the targets are one-hot rows over
+ * {@code classNames}; for regression they are the (scaled) target values and {@code classNames} is empty.
+ * Padded sequences (text) also carry a {@code featureMasks} row per sample: 1 for a real time step, 0 for
+ * padding; other data has none. The arrays are not copied; treat them as read-only.
  */
-public final class ArrayDataset {
+public final class ArrayDataset implements SampleSource {
     private final float[][] features;
     private final float[][] targets;
+    private final float[][] featureMasks;
     private final List<String> classNames;
 
     public ArrayDataset(float[][] features, float[][] targets, List<String> classNames) {
+        this(features, targets, null, classNames);
+    }
+
+    /** @param featureMasks one mask row per sample (1 = real step, 0 = padding), or null for unmasked data */
+    public ArrayDataset(float[][] features, float[][] targets, float[][] featureMasks, List<String> classNames) {
         this.features = Objects.requireNonNull(features, "features");
         this.targets = Objects.requireNonNull(targets, "targets");
+        this.featureMasks = featureMasks;
         this.classNames = List.copyOf(classNames);
         if (features.length != targets.length) {
             throw new IllegalArgumentException(features.length + " feature rows but " + targets.length + " target rows");
+        }
+        if (featureMasks != null && featureMasks.length != features.length) {
+            throw new IllegalArgumentException(features.length + " feature rows but " + featureMasks.length + " mask rows");
         }
     }
 
@@ -31,6 +42,16 @@ public final class ArrayDataset {
         return targets;
     }
 
+    /** The padding masks, one row per sample, or null when the data is not padded. */
+    public float[][] featureMasks() {
+        return featureMasks;
+    }
+
+    public boolean hasFeatureMasks() {
+        return featureMasks != null;
+    }
+
+    @Override
     public List<String> classNames() {
         return classNames;
     }
@@ -39,14 +60,17 @@ public final class ArrayDataset {
         return !classNames.isEmpty();
     }
 
+    @Override
     public int size() {
         return features.length;
     }
 
+    @Override
     public int featureCount() {
         return features.length == 0 ? 0 : features[0].length;
     }
 
+    @Override
     public int targetCount() {
         return targets.length == 0 ? 0 : targets[0].length;
     }
@@ -71,10 +95,20 @@ public final class ArrayDataset {
     public ArrayDataset subset(int[] indices) {
         float[][] x = new float[indices.length][];
         float[][] y = new float[indices.length][];
+        float[][] m = featureMasks == null ? null : new float[indices.length][];
         for (int i = 0; i < indices.length; i++) {
             x[i] = features[indices[i]];
             y[i] = targets[indices[i]];
+            if (m != null) {
+                m[i] = featureMasks[indices[i]];
+            }
         }
-        return new ArrayDataset(x, y, classNames);
+        return new ArrayDataset(x, y, m, classNames);
+    }
+
+    /** In memory already: reading is {@link #subset}. */
+    @Override
+    public ArrayDataset read(int[] indices) {
+        return subset(indices);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.network.Shape;
 
 /**
  * The preprocessing fitted on a training split, replayable on any rows with the same columns: at evaluation
@@ -24,7 +25,7 @@ import io.neuralworkbench.engine.UserInputException;
  * @param targetScaling how regression targets were standardized; null for classification
  */
 public record FittedPreprocessing(String targetColumn, TaskType task, List<FittedColumn> features,
-                                  List<String> classNames, LinearScaling targetScaling) {
+                                  List<String> classNames, LinearScaling targetScaling) implements InputPreprocessing {
     public FittedPreprocessing {
         Objects.requireNonNull(targetColumn, "targetColumn");
         Objects.requireNonNull(task, "task");
@@ -35,6 +36,7 @@ public record FittedPreprocessing(String targetColumn, TaskType task, List<Fitte
         }
     }
 
+    @Override
     public int featureCount() {
         return features.stream().mapToInt(FittedColumn::width).sum();
     }
@@ -110,7 +112,18 @@ public record FittedPreprocessing(String targetColumn, TaskType task, List<Fitte
         return row;
     }
 
+    @Override
+    public Shape inputShape() {
+        return new Shape.Flat(featureCount());
+    }
+
+    @Override
+    public String targetName() {
+        return targetColumn;
+    }
+
     /** A regression model's output in the target's own units (undoes the target standardization). */
+    @Override
     public double toTargetUnits(double modelOutput) {
         if (targetScaling == null) {
             throw new IllegalStateException("a classification target has no units");

@@ -1,7 +1,7 @@
 package io.neuralworkbench.engine.eval;
 
 import io.neuralworkbench.engine.data.ArrayDataset;
-import io.neuralworkbench.engine.data.FittedPreprocessing;
+import io.neuralworkbench.engine.data.InputPreprocessing;
 import io.neuralworkbench.engine.data.TaskType;
 import io.neuralworkbench.engine.training.BackendData;
 import io.neuralworkbench.engine.training.TrainableModel;
@@ -12,7 +12,7 @@ public final class Evaluator {
     private Evaluator() {
     }
 
-    public static EvaluationReport evaluate(TrainableModel model, ArrayDataset data, FittedPreprocessing preprocessing) {
+    public static EvaluationReport evaluate(TrainableModel model, ArrayDataset data, InputPreprocessing preprocessing) {
         float[][] outputs;
         try (BackendData uploaded = model.upload(data)) {
             outputs = model.predict(uploaded);
@@ -21,7 +21,7 @@ public final class Evaluator {
     }
 
     /** Metrics from outputs the model already produced for {@code data}, in the same order. */
-    public static EvaluationReport evaluate(float[][] outputs, ArrayDataset data, FittedPreprocessing preprocessing) {
+    public static EvaluationReport evaluate(float[][] outputs, ArrayDataset data, InputPreprocessing preprocessing) {
         if (preprocessing.task() == TaskType.CLASSIFICATION) {
             int[] actual = new int[data.size()];
             int[] predicted = new int[data.size()];
@@ -41,7 +41,7 @@ public final class Evaluator {
         return new EvaluationReport(data.size(), null, RegressionMetrics.compute(actual, predicted));
     }
 
-    private static double[] toTargetUnits(float[] scaled, FittedPreprocessing preprocessing) {
+    private static double[] toTargetUnits(float[] scaled, InputPreprocessing preprocessing) {
         double[] values = new double[scaled.length];
         for (int k = 0; k < scaled.length; k++) {
             values[k] = preprocessing.toTargetUnits(scaled[k]);
