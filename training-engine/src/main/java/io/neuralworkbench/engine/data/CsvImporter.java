@@ -76,6 +76,12 @@ public final class CsvImporter {
         }
     }
 
+    /** Parses CSV text with a header line as if read from {@code file}, whose bytes it would be in UTF-8. */
+    static RawTable fromText(Path file, String text) {
+        return parse(file, text.toCharArray(), 0, CsvFormat.COMMA_WITH_HEADER,
+                sha256Hex(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private static RawTable parse(Path file, char[] text, int start, CsvFormat format, String sha256) {
         String fileName = file.getFileName().toString();
         CsvParser parser = new CsvParser(text, start, text.length, format.delimiter(), format.quote(), fileName,

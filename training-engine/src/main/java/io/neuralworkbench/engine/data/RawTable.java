@@ -1,5 +1,6 @@
 package io.neuralworkbench.engine.data;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,11 +8,15 @@ import java.util.Collections;
 import java.util.List;
 
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.util.AtomicFiles;
 
 /**
  * A delimited text file as read, before any interpretation: column names and rows of cells, where a
  * {@code null} cell is a missing value (empty in the file). Each row remembers the file line it starts on,
  * so that messages and previews can point back into the file. Immutable.
+ * <p>
+ * A table made in memory ({@link #of}, e.g. a generated teaching set) is the table its CSV file would give:
+ * {@link #writeCsv} writes that file, and reading it back gives equal cells, line numbers and SHA-256.
  */
 public final class RawTable {
     private final Path file;
@@ -31,6 +36,28 @@ public final class RawTable {
         this.sha256 = sha256;
     }
 
+    /**
+     * A table built in memory, exactly as {@link CsvImporter} would read it from its comma-separated file
+     * with a header line (see {@link #writeCsv}): cells keep their text (the file quotes them where needed),
+     * empty cells become missing (null), line numbers and SHA-256 are those of that file.
+     *
+     * @param fileName the name the table goes by in messages and provenance, e.g. {@code circles.csv}
+     * @param rows     one array of cells per row, each as long as {@code columnNames}
+     * @throws UserInputException if a column name appears twice, a row has the wrong width, or there are no rows
+     */
+    public static RawTable of(String fileName, List<String> columnNames, List<String[]> rows) {
+        return CsvImporter.fromText(Path.of(fileName), CsvWriter.text(columnNames, rows));
+    }
+
+    /**
+     * Writes the table as UTF-8, comma-separated, with a header line, atomically; {@link CsvImporter#read}
+     * gives this table back (for a table read from a file, whatever its delimiter, the cells and names).
+     */
+    public void writeCsv(Path target) throws IOException {
+        AtomicFiles.writeString(target, CsvWriter.text(columnNames, rows));
+    }
+
+    /** The file the table was read from; for a table made in memory, just the name it goes by. */
     public Path file() {
         return file;
     }
