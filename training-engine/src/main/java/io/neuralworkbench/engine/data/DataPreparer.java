@@ -33,6 +33,70 @@ public final class DataPreparer {
      *                            feature columns are left
      */
     public static PreparedData prepare(RawTable table, PreprocessingSpec spec) {
+        Selection selection = select(table, spec);
+        List<String> notes = new ArrayList<>(selection.notes());
+        int[][] parts = Splitter.trainValidationTest(selection.strata(), spec.split(), spec.seed());
+        Map<Split, int[]> sourceRows = new EnumMap<>(Split.class);
+        for (Split split : Split.values()) {
+            sourceRows.put(split, selection.tableRows(parts[split.ordinal()]));
+        }
+
+        FittedPreprocessing fitted = fit(selection, sourceRows.get(Split.TRAIN), notes);
+        Map<Split, ArrayDataset> datasets = new EnumMap<>(Split.class);
+        Map<Split, int[]> lineNumbers = new EnumMap<>(Split.class);
+        sourceRows.forEach((split, rows) -> {
+            datasets.put(split, fitted.transform(table.rows(rows)));
+            lineNumbers.put(split, Arrays.stream(rows).map(table::lineNumber).toArray());
+        });
+        return new PreparedData(fitted, datasets, sourceRows, lineNumbers, notes);
+    }
+
+    /**
+     * Deals the usable rows into {@code k} folds for cross-validation, stratified by class for classification
+     * (the spec's split fractions do not apply; its seed deals the folds). Each fold's preprocessing is fitted
+     * later, on that fold's training part only ({@link CrossValidationData#fold}).
+     *
+     * @throws UserInputException for everything {@link #prepare} refuses, unless 2 ≤ k ≤ usable rows, or if a
+     *                            class has a single row (the fold holding it out would never train on it)
+     */
+    public static CrossValidationData prepareFolds(RawTable table, PreprocessingSpec spec, int k) {
+        Selection selection = select(table, spec);
+        if (selection.task() == TaskType.CLASSIFICATION) {
+            refuseSingleRowClasses(selection);
+        }
+        List<Fold> folds = Splitter.stratifiedKFold(selection.strata(), k, spec.seed()).stream()
+                .map(fold -> new Fold(selection.tableRows(fold.trainIndices()),
+                        selection.tableRows(fold.validationIndices())))
+                .toList();
+        return new CrossValidationData(selection, folds);
+    }
+
+    /** Fits the preprocessing on a fold's training rows and applies it to both parts. */
+    static PreparedFold prepareFold(Selection selection, int foldIndex, Fold fold) {
+        List<String> notes = new ArrayList<>(selection.notes());
+        FittedPreprocessing fitted = fit(selection, fold.trainIndices(), notes);
+        RawTable table = selection.table();
+        return new PreparedFold(foldIndex, fitted, fitted.transform(table.rows(fold.trainIndices())),
+                fitted.transform(table.rows(fold.validationIndices())), fold.trainIndices(),
+                fold.validationIndices(), notes);
+    }
+
+    /**
+     * What preparing for a single split and for cross-validation share: the checked spec, the task, the
+     * feature columns, the usable rows and (classification) their classes.
+     *
+     * @param usableRows table rows with a target and without a missing value in a DROP_ROW column
+     * @param strata     the class index of each usable row (all 0 for regression), for stratified splits
+     */
+    record Selection(RawTable table, PreprocessingSpec spec, TaskType task, List<ColumnProfile> profiles,
+                     List<Integer> featureColumns, int[] usableRows, int[] strata, List<String> notes) {
+        /** Positions among the usable rows → rows of the table. */
+        int[] tableRows(int[] positions) {
+            return Arrays.stream(positions).map(p -> usableRows[p]).toArray();
+        }
+    }
+
+    private static Selection select(RawTable table, PreprocessingSpec spec) {
         int target = table.columnIndex(spec.targetColumn());
         spec.droppedColumns().forEach(table::columnIndex);
         spec.missingValueOverrides().keySet().forEach(table::columnIndex);
@@ -53,22 +117,22 @@ public final class DataPreparer {
             strata = classIndices(table, target, usableRows);
             noteLabelLeaks(table, target, featureColumns, profiles, usableRows, notes);
         }
-        int[][] parts = Splitter.trainValidationTest(strata, spec.split(), spec.seed());
-        Map<Split, int[]> sourceRows = new EnumMap<>(Split.class);
-        for (Split split : Split.values()) {
-            int[] positions = parts[split.ordinal()];
-            sourceRows.put(split, Arrays.stream(positions).map(p -> usableRows[p]).toArray());
-        }
+        return new Selection(table, spec, task, profiles, featureColumns, usableRows, strata, List.copyOf(notes));
+    }
 
-        FittedPreprocessing fitted = fit(table, spec, task, profiles, featureColumns, sourceRows.get(Split.TRAIN),
-                notes);
-        Map<Split, ArrayDataset> datasets = new EnumMap<>(Split.class);
-        Map<Split, int[]> lineNumbers = new EnumMap<>(Split.class);
-        sourceRows.forEach((split, rows) -> {
-            datasets.put(split, fitted.transform(table.rows(rows)));
-            lineNumbers.put(split, Arrays.stream(rows).map(table::lineNumber).toArray());
-        });
-        return new PreparedData(fitted, datasets, sourceRows, lineNumbers, notes);
+    private static void refuseSingleRowClasses(Selection selection) {
+        int[] rowsPerClass = new int[Arrays.stream(selection.strata()).max().orElse(0) + 1];
+        Arrays.stream(selection.strata()).forEach(c -> rowsPerClass[c]++);
+        RawTable table = selection.table();
+        int target = table.columnIndex(selection.spec().targetColumn());
+        for (int position = 0; position < selection.strata().length; position++) {
+            if (rowsPerClass[selection.strata()[position]] == 1) {
+                throw new UserInputException("the class " + Cells.quoted(table.cell(selection.usableRows()[position],
+                        target)) + " has a single row (" + table.location(selection.usableRows()[position])
+                        + ") — cross-validation needs at least two rows of every class; add rows or leave that"
+                        + " row out");
+            }
+        }
     }
 
     /** Regression for numeric targets with many distinct values, classification otherwise. */
@@ -228,30 +292,30 @@ public final class DataPreparer {
         return labels;
     }
 
-    private static FittedPreprocessing fit(RawTable table, PreprocessingSpec spec, TaskType task,
-                                           List<ColumnProfile> profiles, List<Integer> featureColumns,
-                                           int[] trainRows, List<String> notes) {
+    private static FittedPreprocessing fit(Selection selection, int[] trainRows, List<String> notes) {
+        RawTable table = selection.table();
+        PreprocessingSpec spec = selection.spec();
         List<FittedColumn> columns = new ArrayList<>();
-        for (int column : featureColumns) {
+        for (int column : selection.featureColumns()) {
             String name = table.columnNames().get(column);
             List<String> values = presentValues(table, column, trainRows);
             if (values.isEmpty()) {
                 notes.add("column " + Cells.quoted(name) + " has no values in the training split and is left out");
                 continue;
             }
-            columns.add(ColumnFitter.fit(name, profiles.get(column).type(), values, spec.missingValuesFor(name),
-                    spec.scaling()));
+            columns.add(ColumnFitter.fit(name, selection.profiles().get(column).type(), values,
+                    spec.missingValuesFor(name), spec.scaling()));
         }
         if (columns.isEmpty()) {
             throw noFeatureColumns(table, spec, notes);
         }
         int target = table.columnIndex(spec.targetColumn());
-        if (task == TaskType.CLASSIFICATION) {
+        if (selection.task() == TaskType.CLASSIFICATION) {
             List<String> classNames = new ArrayList<>(sortedLabels(table, target, trainRows));
-            return new FittedPreprocessing(spec.targetColumn(), task, columns, classNames, null);
+            return new FittedPreprocessing(spec.targetColumn(), selection.task(), columns, classNames, null);
         }
         double[] targets = presentValues(table, target, trainRows).stream().mapToDouble(Double::parseDouble).toArray();
-        return new FittedPreprocessing(spec.targetColumn(), task, columns, List.of(),
+        return new FittedPreprocessing(spec.targetColumn(), selection.task(), columns, List.of(),
                 LinearScaling.fit(Scaling.STANDARDIZE, targets));
     }
 

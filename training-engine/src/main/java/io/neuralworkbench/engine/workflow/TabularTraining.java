@@ -6,6 +6,7 @@ import io.neuralworkbench.engine.bundle.ModelBundle;
 import io.neuralworkbench.engine.bundle.Provenance;
 import io.neuralworkbench.engine.data.CsvImporter;
 import io.neuralworkbench.engine.data.DataPreparer;
+import io.neuralworkbench.engine.data.InputPreprocessing;
 import io.neuralworkbench.engine.data.PreparedData;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
 import io.neuralworkbench.engine.data.RawTable;
@@ -38,15 +39,20 @@ import java.util.stream.Collectors;
  */
 public final class TabularTraining {
     private final RawTable table;
+    private final PreprocessingSpec spec;
+    private final NetworkDescription requestedNetwork;
     private final PreparedData data;
     private final NetworkDescription network;
     private final TrainingConfig config;
     private final TrainingBackend backend;
     private final List<String> notes;
 
-    private TabularTraining(RawTable table, PreparedData data, NetworkDescription network, TrainingConfig config,
+    private TabularTraining(RawTable table, PreprocessingSpec spec, NetworkDescription requestedNetwork,
+                            PreparedData data, NetworkDescription network, TrainingConfig config,
                             TrainingBackend backend, List<String> notes) {
         this.table = table;
+        this.spec = spec;
+        this.requestedNetwork = requestedNetwork;
         this.data = data;
         this.network = network;
         this.config = config;
@@ -63,12 +69,30 @@ public final class TabularTraining {
     public static TabularTraining prepare(Path csvFile, PreprocessingSpec spec, NetworkDescription network,
                                           TrainingConfig config, TrainingBackend backend) {
         config.check();
-        RawTable table = CsvImporter.read(csvFile);
+        return prepare(CsvImporter.read(csvFile), spec, network, config, backend);
+    }
+
+    /** The same for a table already in hand, e.g. a generated teaching set. */
+    public static TabularTraining prepare(RawTable table, PreprocessingSpec spec, NetworkDescription network,
+                                          TrainingConfig config, TrainingBackend backend) {
+        config.check();
         PreparedData data = DataPreparer.prepare(table, spec);
         List<String> notes = new ArrayList<>(data.notes());
-        int features = data.preprocessing().featureCount();
-        boolean classification = data.preprocessing().task() == TaskType.CLASSIFICATION;
-        int outputs = classification ? data.preprocessing().classNames().size() : 1;
+        NetworkDescription sized = sizedNetwork(network, data.preprocessing(), notes);
+        return new TabularTraining(table, spec, network, data, sized, config, backend, notes);
+    }
+
+    /**
+     * The network to train on data prepared this way: the MLP template for the task when {@code network} is
+     * null, else {@code network} resized to the data (changes and warnings go to {@code notes}).
+     *
+     * @throws UserInputException if the network cannot be trained on this data
+     */
+    static NetworkDescription sizedNetwork(NetworkDescription network, InputPreprocessing preprocessing,
+                                           List<String> notes) {
+        int features = preprocessing.featureCount();
+        boolean classification = preprocessing.task() == TaskType.CLASSIFICATION;
+        int outputs = classification ? preprocessing.classNames().size() : 1;
         NetworkDescription sized;
         if (network == null) {
             sized = classification ? Templates.mlpClassifier(features, outputs) : Templates.mlpRegressor(features, outputs);
@@ -83,7 +107,7 @@ public final class TabularTraining {
         }
         NetworkValidator.validate(sized).stream().filter(d -> !d.isError())
                 .forEach(warning -> notes.add("Warning: " + warning.message()));
-        return new TabularTraining(table, data, sized, config, backend, notes);
+        return sized;
     }
 
     /**
@@ -133,6 +157,16 @@ public final class TabularTraining {
     /** What was left out, resized or warned about while preparing, one sentence each. */
     public List<String> notes() {
         return notes;
+    }
+
+    /**
+     * Cross-validation of this configuration (same table, preprocessing choices, network or template and
+     * settings) in {@code folds} folds, instead of one train/validation/test split.
+     *
+     * @throws UserInputException unless 2 ≤ folds ≤ usable rows, or if a class has a single row
+     */
+    public CrossValidation crossValidation(int folds) {
+        return CrossValidation.prepare(table, spec, requestedNetwork, config, backend, folds);
     }
 
     /** A session on the training split, validated on the validation split; not yet started. */
