@@ -3,6 +3,8 @@ package io.neuralworkbench.engine.data.image;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.network.Shape;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,15 +62,20 @@ public record Augmentation(boolean horizontalFlip, double maxRotationDegrees, do
             parts.add("horizontal flip");
         }
         if (maxRotationDegrees > 0) {
-            parts.add(String.format(Locale.ROOT, "rotation up to ±%.3g°", maxRotationDegrees));
+            parts.add("rotation up to ±" + number(maxRotationDegrees) + "°");
         }
         if (maxShiftFraction > 0) {
-            parts.add(String.format(Locale.ROOT, "shift up to ±%.3g %%", 100 * maxShiftFraction));
+            parts.add("shift up to ±" + number(100 * maxShiftFraction) + " %");
         }
         if (maxZoomFraction > 0) {
-            parts.add(String.format(Locale.ROOT, "zoom up to ±%.3g %%", 100 * maxZoomFraction));
+            parts.add("zoom up to ±" + number(100 * maxZoomFraction) + " %");
         }
         return parts.isEmpty() ? "none" : String.join(", ", parts);
+    }
+
+    /** 15 rather than 15.0, 12.5 as it is. */
+    private static String number(double value) {
+        return new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
     }
 
     /**

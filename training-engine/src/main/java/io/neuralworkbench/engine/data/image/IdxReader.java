@@ -113,9 +113,8 @@ public final class IdxReader {
      */
     private static ByteBuffer header(Path file, byte[] bytes, int dimensions, String expectedKind) {
         String name = file.getFileName().toString();
-        if (bytes.length < 4 + 4 * dimensions) {
-            throw new UserInputException(name + " is too short for an IDX header (" + bytes.length + " bytes) — the"
-                    + " file is empty or cut short; get it again");
+        if (bytes.length < 4) {
+            throw tooShort(name, bytes.length);
         }
         ByteBuffer data = ByteBuffer.wrap(bytes);
         int zeros = data.getShort();
@@ -133,7 +132,15 @@ public final class IdxReader {
             throw new UserInputException(name + " has " + actualDimensions + " dimensions where " + expectedKind
                     + " have " + dimensions + " — check that images and labels were not swapped");
         }
+        if (bytes.length < 4 + 4 * dimensions) {
+            throw tooShort(name, bytes.length);
+        }
         return data;
+    }
+
+    private static UserInputException tooShort(String name, int length) {
+        return new UserInputException(name + " is too short for an IDX header (" + length + " bytes) — the file is"
+                + " empty or cut short; get it again");
     }
 
     private static void checkLength(Path file, int available, long expected, String announced) {
