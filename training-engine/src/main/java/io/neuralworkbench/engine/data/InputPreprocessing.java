@@ -3,6 +3,7 @@ package io.neuralworkbench.engine.data;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.neuralworkbench.engine.data.text.TextPreprocessing;
 import io.neuralworkbench.engine.network.Shape;
 
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind",
         defaultImpl = FittedPreprocessing.class)
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = FittedPreprocessing.class, name = "tabular")
+        @JsonSubTypes.Type(value = FittedPreprocessing.class, name = "tabular"),
+        @JsonSubTypes.Type(value = TextPreprocessing.class, name = "text")
 })
 public interface InputPreprocessing {
 
