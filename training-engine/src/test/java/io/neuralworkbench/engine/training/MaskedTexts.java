@@ -11,6 +11,10 @@ import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Templates;
 
 import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * A few short messages encoded as padded, masked token sequences, and networks that read them: for checking
@@ -66,6 +70,35 @@ public final class MaskedTexts {
                         .then("dense", Layer.Dense.of(5, Activation.TANH))
                         .then("output", Layer.Output.classification(2))
                         .build());
+    }
+
+    /**
+     * Compiles network {@code network} of {@link #networks} for sequences of 20 and of 60 tokens with the same
+     * weights, and checks that the sentences padded to either length give the same outputs, loss and training
+     * step — and that without the masks they would not.
+     */
+    public static void assertPaddingDoesNotMatter(TrainingBackend backend, int network) {
+        ArrayDataset padded20 = encoded(20);
+        ArrayDataset padded60 = encoded(60);
+        TrainingConfig config = TrainingConfig.defaults().withLearningRate(0.01);
+        int[] rows = IntStream.range(0, padded20.size()).toArray();
+        try (TrainableModel model20 = backend.compile(networks(20).get(network), config);
+             TrainableModel model60 = backend.compile(networks(60).get(network), config);
+             BackendData data20 = model20.upload(padded20);
+             BackendData data60 = model60.upload(padded60)) {
+            model60.restore(model20.snapshot());
+
+            float[][] outputs20 = model20.predict(data20);
+            assertThat(maxDifference(outputs20, model60.predict(data60))).isLessThanOrEqualTo(1e-6);
+            assertThat(model20.meanLoss(data20)).isCloseTo(model60.meanLoss(data60), offset(1e-6));
+            assertThat(model20.fitBatch(data20, rows)).isCloseTo(model60.fitBatch(data60, rows), offset(1e-6));
+            assertThat(maxDifference(model20.predict(data20), model60.predict(data60))).isLessThanOrEqualTo(1e-5);
+            // Without the masks the padding would count: proof that the masks are what makes the difference.
+            assertThat(maxDifference(outputs20, model60.predict(padded60.features()))).isGreaterThan(1e-4);
+            // The empty sentence (one unknown token, mask 1 at the first step) pools to a number, not NaN.
+            assertThat(outputs20[3]).doesNotContain(Float.NaN);
+            assertThat(outputs20[3][0] + outputs20[3][1]).isCloseTo(1f, offset(1e-5f));
+        }
     }
 
     public static double maxDifference(float[][] a, float[][] b) {

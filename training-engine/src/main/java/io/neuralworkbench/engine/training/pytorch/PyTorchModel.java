@@ -67,7 +67,9 @@ public final class PyTorchModel implements TrainableModel {
         return new Dl4jGraphBackend().wrap(Dl4jTransfer.toDl4j(graph, network, config), network);
     }
 
-    private record TorchData(NDManager manager, NDArray features, NDArray targets) implements BackendData {
+    /** @param masks [rows, time steps] padding masks of sequence data, or null */
+    private record TorchData(NDManager manager, NDArray features, NDArray targets, NDArray masks)
+            implements BackendData {
         @Override
         public int size() {
             return (int) features.getShape().get(0);
@@ -84,8 +86,11 @@ public final class PyTorchModel implements TrainableModel {
         NDManager dataManager = manager.newSubManager();
         int targetCount = Math.max(1, data.targetCount());
         float[][] targets = data.targetCount() == 0 ? new float[data.size()][targetCount] : data.targets();
+        // Only a sequence input has time steps to mask (as in the DL4J backend).
+        NDArray masks = data.hasFeatureMasks() && graph.inputShape() instanceof Shape.Sequence && data.size() > 0
+                ? rows(dataManager, data.featureMasks(), data.featureMasks()[0].length) : null;
         return new TorchData(dataManager, rows(dataManager, data.features(), data.featureCount()),
-                rows(dataManager, targets, targetCount));
+                rows(dataManager, targets, targetCount), masks);
     }
 
     private static NDArray rows(NDManager manager, float[][] rows, int width) {
@@ -117,9 +122,10 @@ public final class PyTorchModel implements TrainableModel {
             NDIndex selected = new NDIndex("{}", batch.create(rows).toType(ai.djl.ndarray.types.DataType.INT64, false));
             NDArray features = toNetworkLayout(d.features().get(batch, selected));
             NDArray targets = d.targets().get(batch, selected);
+            NDArray masks = d.masks() == null ? null : d.masks().get(batch, selected);
             synchronized (GRADIENT_RECORDING) {
                 try (GradientCollector collector = Engine.getEngine(PyTorchBackend.ENGINE).newGradientCollector()) {
-                    NDArray batchLoss = loss(graph.forward(features, true), targets);
+                    NDArray batchLoss = loss(graph.forward(features, masks, true), targets);
                     collector.backward(batchLoss);
                     loss = batchLoss.getFloat();
                 }
@@ -202,7 +208,9 @@ public final class PyTorchModel implements TrainableModel {
         for (int start = 0; start < rows; start += INFERENCE_CHUNK) {
             int end = Math.min(rows, start + INFERENCE_CHUNK);
             try (NDManager chunk = manager.newSubManager()) {
-                float[][] out = predictRows(d.features().get(chunk, new NDIndex(start + ":" + end)));
+                NDIndex range = new NDIndex(start + ":" + end);
+                float[][] out = predictRows(d.features().get(chunk, range),
+                        d.masks() == null ? null : d.masks().get(chunk, range));
                 System.arraycopy(out, 0, result, start, out.length);
             }
         }
@@ -215,12 +223,12 @@ public final class PyTorchModel implements TrainableModel {
             return new float[0][];
         }
         try (NDManager scope = manager.newSubManager()) {
-            return predictRows(rows(scope, features, features[0].length));
+            return predictRows(rows(scope, features, features[0].length), null);
         }
     }
 
-    private float[][] predictRows(NDArray flatRows) {
-        NDArray out = probabilities(graph.forward(toNetworkLayout(flatRows), false));
+    private float[][] predictRows(NDArray flatRows, NDArray masks) {
+        NDArray out = probabilities(graph.forward(toNetworkLayout(flatRows), masks, false));
         int width = (int) out.getShape().get(1);
         float[] values = out.toFloatArray();
         float[][] result = new float[values.length / width][width];
@@ -239,7 +247,8 @@ public final class PyTorchModel implements TrainableModel {
             int end = Math.min(rows, start + INFERENCE_CHUNK);
             try (NDManager chunk = manager.newSubManager()) {
                 NDIndex range = new NDIndex(start + ":" + end);
-                NDArray logits = graph.forward(toNetworkLayout(d.features().get(chunk, range)), false);
+                NDArray logits = graph.forward(toNetworkLayout(d.features().get(chunk, range)),
+                        d.masks() == null ? null : d.masks().get(chunk, range), false);
                 weightedSum += loss(logits, d.targets().get(chunk, range)).getFloat() * (end - start);
             }
         }
