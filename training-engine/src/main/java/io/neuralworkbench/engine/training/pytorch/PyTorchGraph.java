@@ -145,6 +145,7 @@ final class PyTorchGraph {
         inputShape = ((Layer.Input) inputs.get(0).layer()).shape();
         outputName = outputs.get(0).name();
         output = (Layer.Output) outputs.get(0).layer();
+        config.checkClassWeightsFor(output);
         List<String> order = network.topologicalOrder();
         if (order.size() != network.nodes().size()) {
             throw new UserInputException("The network has a cycle; validate it to see which nodes form it.");

@@ -44,6 +44,8 @@ public final class PyTorchModel implements TrainableModel {
     private final TrainingConfig config;
     private final AdjustableLearningRate learningRate;
     private final ai.djl.training.optimizer.Optimizer optimizer;
+    /** The configuration's class weights as a [classes] tensor, or null when every class counts the same. */
+    private final NDArray classWeights;
 
     PyTorchModel(NDManager manager, PyTorchGraph graph, NetworkDescription network, TrainingConfig config) {
         this.manager = manager;
@@ -52,6 +54,9 @@ public final class PyTorchModel implements TrainableModel {
         this.config = config;
         this.learningRate = new AdjustableLearningRate(config.learningRate());
         this.optimizer = UpdateRules.forSettings(config.optimizer(), learningRate);
+        this.classWeights = config.classWeights() == null ? null
+                : manager.create(config.classWeights().stream().mapToDouble(Double::doubleValue).toArray())
+                .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     }
 
     PyTorchGraph graph() {
@@ -174,7 +179,11 @@ public final class PyTorchModel implements TrainableModel {
         }
     }
 
-    /** The mean loss over the batch, as DL4J's loss functions define it (per sample summed over outputs). */
+    /**
+     * The mean loss over the batch, as DL4J's loss functions define it (per sample summed over outputs). Class
+     * weights multiply each output's term, and the mean stays over samples (DL4J's definition; PyTorch's own
+     * weighted cross-entropy would divide by the sum of the weights instead).
+     */
     private NDArray loss(NDArray logits, NDArray targets) {
         Layer.Output output = graph.output();
         int[] outputsAxis = {1};
@@ -182,18 +191,23 @@ public final class PyTorchModel implements TrainableModel {
             case CROSS_ENTROPY -> {
                 NDArray logProbabilities = output.activation() == Activation.SOFTMAX ? logits.logSoftmax(1)
                         : probabilities(logits).clip(PROBABILITY_FLOOR, 1).log();
-                yield logProbabilities.mul(targets).sum(outputsAxis).mean().neg();
+                yield weighted(logProbabilities.mul(targets)).sum(outputsAxis).mean().neg();
             }
             case BINARY_CROSS_ENTROPY -> {
                 NDArray p = probabilities(logits).clip(PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR);
                 NDArray positive = targets.mul(p.log());
                 NDArray negative = targets.neg().add(1).mul(p.neg().add(1).log());
-                yield positive.add(negative).sum(outputsAxis).mean().neg();
+                yield weighted(positive.add(negative)).sum(outputsAxis).mean().neg();
             }
             // DL4J divides the per-sample sum by the number of outputs: the mean over all values.
             case MSE -> probabilities(logits).sub(targets).square().mean();
             case MAE -> probabilities(logits).sub(targets).abs().mean();
         };
+    }
+
+    /** Per-output loss terms [batch, outputs] times the class weights, if any. */
+    private NDArray weighted(NDArray terms) {
+        return classWeights == null ? terms : terms.mul(classWeights);
     }
 
     private NDArray probabilities(NDArray logits) {
