@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.neuralworkbench.engine.data.image.ImagePreprocessing;
+import io.neuralworkbench.engine.data.text.TextPreprocessing;
 import io.neuralworkbench.engine.network.Shape;
 
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.OptionalInt;
         defaultImpl = FittedPreprocessing.class)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = FittedPreprocessing.class, name = "tabular"),
-        @JsonSubTypes.Type(value = ImagePreprocessing.class, name = "image")
+        @JsonSubTypes.Type(value = ImagePreprocessing.class, name = "image"),
+        @JsonSubTypes.Type(value = TextPreprocessing.class, name = "text")
 })
 public interface InputPreprocessing {
 
