@@ -56,13 +56,17 @@ public final class DataPreparer {
      * (the spec's split fractions do not apply; its seed deals the folds). Each fold's preprocessing is fitted
      * later, on that fold's training part only ({@link CrossValidationData#fold}).
      *
-     * @throws UserInputException for everything {@link #prepare} refuses, unless 2 ≤ k ≤ usable rows, or if a
-     *                            class has a single row (the fold holding it out would never train on it)
+     * @throws UserInputException for everything {@link #prepare} refuses, unless 2 ≤ k ≤ usable rows, or (for
+     *                            classification) if a class has fewer than k rows
      */
     public static CrossValidationData prepareFolds(RawTable table, PreprocessingSpec spec, int k) {
+        if (k < 2) {
+            throw new UserInputException("Cross-validation needs at least 2 folds, not " + k
+                    + " — choose a number of folds from 2 (5 or 10 are usual).");
+        }
         Selection selection = select(table, spec);
         if (selection.task() == TaskType.CLASSIFICATION) {
-            refuseSingleRowClasses(selection);
+            refuseClassesSmallerThan(selection, k);
         }
         List<Fold> folds = Splitter.stratifiedKFold(selection.strata(), k, spec.seed()).stream()
                 .map(fold -> new Fold(selection.tableRows(fold.trainIndices()),
@@ -120,19 +124,25 @@ public final class DataPreparer {
         return new Selection(table, spec, task, profiles, featureColumns, usableRows, strata, List.copyOf(notes));
     }
 
-    private static void refuseSingleRowClasses(Selection selection) {
+    /** With fewer rows than folds, a class would be missing from some held-out folds and so never scored there. */
+    private static void refuseClassesSmallerThan(Selection selection, int k) {
         int[] rowsPerClass = new int[Arrays.stream(selection.strata()).max().orElse(0) + 1];
         Arrays.stream(selection.strata()).forEach(c -> rowsPerClass[c]++);
+        int smallest = Arrays.stream(rowsPerClass).min().orElse(0);
+        if (smallest >= k) {
+            return;
+        }
         RawTable table = selection.table();
         int target = table.columnIndex(selection.spec().targetColumn());
-        for (int position = 0; position < selection.strata().length; position++) {
-            if (rowsPerClass[selection.strata()[position]] == 1) {
-                throw new UserInputException("the class " + Cells.quoted(table.cell(selection.usableRows()[position],
-                        target)) + " has a single row (" + table.location(selection.usableRows()[position])
-                        + ") — cross-validation needs at least two rows of every class; add rows or leave that"
-                        + " row out");
-            }
+        int position = 0;
+        while (rowsPerClass[selection.strata()[position]] != smallest) {
+            position++;
         }
+        int row = selection.usableRows()[position];
+        throw new UserInputException("Cross-validation in " + k + " folds needs at least " + k + " rows of every"
+                + " class, but the class " + Cells.quoted(table.cell(row, target)) + " has " + smallest
+                + (smallest == 1 ? " row (" + table.location(row) + ") — add rows of that class or leave that row out."
+                : " rows — choose at most " + smallest + " folds, or add rows of that class."));
     }
 
     /** Regression for numeric targets with many distinct values, classification otherwise. */

@@ -4,10 +4,10 @@ import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.CrossValidationData;
 import io.neuralworkbench.engine.data.DataPreparer;
 import io.neuralworkbench.engine.data.PreparedFold;
+import io.neuralworkbench.engine.data.PreparedInputs;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
 import io.neuralworkbench.engine.data.RawTable;
 import io.neuralworkbench.engine.eval.EvaluationReport;
-import io.neuralworkbench.engine.eval.Evaluator;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.training.EarlyStopping;
 import io.neuralworkbench.engine.training.EpochEvent;
@@ -59,7 +59,7 @@ public final class CrossValidation {
      * @param network the network to train, or null for the MLP template that suits the task; resized to
      *                each fold's data
      * @param folds   k, from 2 to the number of usable rows
-     * @throws UserInputException for bad data or options, k out of range, or a class with a single row
+     * @throws UserInputException for bad data or options, k out of range, or a class with fewer than k rows
      */
     public static CrossValidation prepare(RawTable table, PreprocessingSpec spec, NetworkDescription network,
                                           TrainingConfig config, TrainingBackend backend, int folds) {
@@ -82,10 +82,6 @@ public final class CrossValidation {
     /** The settings every fold trains with (early stopping off). */
     public TrainingConfig config() {
         return config;
-    }
-
-    public TrainingBackend backend() {
-        return backend;
     }
 
     /** What was left out or switched off while preparing, one sentence each. */
@@ -111,15 +107,14 @@ public final class CrossValidation {
                 return result(results, SessionState.STOPPED, stoppedMessage(fold), runNotes);
             }
             PreparedFold prepared = data.fold(fold);
-            runNotes.addAll(prepared.notes());
-            List<String> sizingNotes = new ArrayList<>();
-            NetworkDescription network = TabularTraining.sizedNetwork(requestedNetwork, prepared.preprocessing(),
-                    sizingNotes);
-            runNotes.addAll(sizingNotes);
+            // The held-out fold is both the session's validation data (for the epoch events) and its test split.
+            PreparedInputs inputs = new PreparedInputs(prepared.preprocessing(), prepared.train(), prepared.heldOut(),
+                    prepared.heldOut(), data.table().fileName(), data.table().sha256(), prepared.notes());
+            ModelTraining training = ModelTraining.prepare(inputs, requestedNetwork, config, backend);
+            runNotes.addAll(training.notes());
             events.onFoldStarted(fold, foldCount, prepared.train().size(), prepared.heldOut().size());
 
-            TrainingSession session = TrainingSession.create(backend, network, config, prepared.train(),
-                    prepared.heldOut(), null);
+            TrainingSession session = training.newSession(null);
             session.addListener(new FoldEvents(fold, foldCount, events));
             currentSession = session;
             if (cancelled) {
@@ -127,7 +122,7 @@ public final class CrossValidation {
             }
             TrainingResult trained = session.run();
             currentSession = null;
-            try (TrainableModel model = trained.model()) {
+            try (TrainableModel ignored = trained.model()) {
                 if (trained.state() == SessionState.STOPPED) {
                     return result(results, SessionState.STOPPED, stoppedMessage(fold), runNotes);
                 }
@@ -135,7 +130,7 @@ public final class CrossValidation {
                     return result(results, SessionState.DIVERGED, "Fold " + (fold + 1) + " of " + foldCount + ": "
                             + trained.message(), runNotes);
                 }
-                EvaluationReport heldOut = Evaluator.evaluate(model, prepared.heldOut(), prepared.preprocessing());
+                EvaluationReport heldOut = training.evaluateTest(trained);
                 List<EpochEvent> history = trained.history();
                 FoldResult foldResult = new FoldResult(fold, prepared.train().size(), prepared.heldOut().size(),
                         history.size(), history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds(),
