@@ -5,22 +5,29 @@ import io.neuralworkbench.engine.data.RawTable;
 import io.neuralworkbench.engine.data.synthetic.GeneratorSettings;
 import io.neuralworkbench.engine.data.synthetic.TeachingSet;
 import io.neuralworkbench.engine.eval.EvaluationReport;
+import io.neuralworkbench.engine.training.LearningRateSchedule;
 import io.neuralworkbench.engine.training.SessionState;
 import io.neuralworkbench.engine.training.TrainingBackends;
 import io.neuralworkbench.engine.training.TrainingConfig;
 import io.neuralworkbench.engine.training.TrainingResult;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bar for the teaching sets: the MLP template learns two spirals through the usual workflow. */
+/**
+ * The issue's bar for the teaching sets: the MLP template learns two spirals through the usual workflow
+ * (about 25 s of CPU on one thread).
+ */
+@Tag("slow")
 class SpiralsTrainingTest {
 
     @Test
     void theMlpTemplateReaches95PercentTestAccuracyOnTwoSpirals() {
         RawTable spirals = TeachingSet.SPIRALS.generate(new GeneratorSettings(1000, 0.05, 42));
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(EPOCHS).withBatchSize(32).withLearningRate(0.01)
-                .withSeed(42);
+        // A cosine decay lets a high starting rate find the spirals quickly and still settle: 40 epochs suffice.
+        TrainingConfig config = TrainingConfig.defaults().withEpochs(EPOCHS).withBatchSize(32).withLearningRate(0.03)
+                .withSchedule(LearningRateSchedule.cosine(0.1)).withSeed(42);
         TabularTraining training = TabularTraining.prepare(spirals, PreprocessingSpec.forTarget("label"), null,
                 config, TrainingBackends.defaultBackend());
         training.backend().useThreads(1);
@@ -36,5 +43,5 @@ class SpiralsTrainingTest {
         assertThat(test.classification().accuracy()).isGreaterThanOrEqualTo(0.95);
     }
 
-    private static final int EPOCHS = 100;
+    private static final int EPOCHS = 40;
 }
