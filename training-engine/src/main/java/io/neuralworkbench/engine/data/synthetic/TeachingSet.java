@@ -145,7 +145,7 @@ public enum TeachingSet {
 
     /** @throws UserInputException naming the known sets if there is no set called {@code name} */
     public static TeachingSet named(String name) {
-        return find(name).orElseThrow(() -> new UserInputException("there is no teaching set called \"" + name
+        return find(name).orElseThrow(() -> new UserInputException("There is no teaching set called \"" + name
                 + "\" — choose one of " + ids()));
     }
 

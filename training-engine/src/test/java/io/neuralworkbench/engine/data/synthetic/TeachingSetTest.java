@@ -211,7 +211,7 @@ class TeachingSetTest {
                 .hasMessageContaining("between 0 (clean) and 1.0");
         assertThat(TeachingSet.named(" Spirals")).isEqualTo(TeachingSet.SPIRALS);
         assertThatThrownBy(() -> TeachingSet.named("moons")).isInstanceOf(UserInputException.class)
-                .hasMessage("there is no teaching set called \"moons\" — choose one of circles, xor, spirals, blobs, curve");
+                .hasMessage("There is no teaching set called \"moons\" — choose one of circles, xor, spirals, blobs, curve");
     }
 
     private static List<List<String>> cells(RawTable table) {
