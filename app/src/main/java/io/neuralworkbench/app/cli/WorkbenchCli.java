@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         versionProvider = WorkbenchCli.VersionProvider.class,
         description = "Load data, design, train, evaluate and export neural networks.",
         subcommands = {InspectCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            ValidateCommand.class,
+            ValidateCommand.class, GenerateCommand.class, CrossValidateCommand.class,
             InfoCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Callable<Integer> {
     static final String DEBUG_OPTION = "--debug";

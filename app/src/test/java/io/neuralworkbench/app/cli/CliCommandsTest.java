@@ -11,13 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.neuralworkbench.app.cli.CommandRun.assertBadInput;
+import static io.neuralworkbench.app.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The commands end to end on real data: train, evaluate, predict, validate, and their bad-input messages. */
@@ -27,20 +27,6 @@ class CliCommandsTest {
     @TempDir
     static Path directory;
     private static Path bundle;
-
-    /** What one command run printed and returned. */
-    private record CommandRun(int exitCode, String out, String err) {
-    }
-
-    private static CommandRun run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = WorkbenchCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new CommandRun(exitCode, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void trainIrisOnce() {
@@ -206,11 +192,5 @@ class CliCommandsTest {
         assertBadInput(run("evaluate", notABundle.toString(), "--data", IRIS.toString()), "not a Neural Workbench model bundle");
         assertBadInput(run("train", "--data", IRIS.toString(), "--target", "species", "--epochs", "0",
                 "--out", directory.resolve("m.zip").toString()), "Epochs must be at least 1");
-    }
-
-    private static void assertBadInput(CommandRun run, String expected) {
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
-        assertThat(run.err()).contains(expected).doesNotContain("Exception", "\tat ");
-        assertThat(run.err().strip().lines()).hasSize(1);
     }
 }
