@@ -11,13 +11,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.neuralworkbench.app.cli.CommandRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The commands end to end on real data: train, evaluate, predict, validate, and their bad-input messages. */
@@ -27,20 +26,6 @@ class CliCommandsTest {
     @TempDir
     static Path directory;
     private static Path bundle;
-
-    /** What one command run printed and returned. */
-    private record CommandRun(int exitCode, String out, String err) {
-    }
-
-    private static CommandRun run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cli = WorkbenchCli.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new CommandRun(exitCode, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void trainIrisOnce() {
