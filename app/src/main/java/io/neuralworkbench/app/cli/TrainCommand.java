@@ -10,10 +10,8 @@ import io.neuralworkbench.engine.data.PreparedInputs;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
 import io.neuralworkbench.engine.data.SplitFractions;
 import io.neuralworkbench.engine.data.TaskType;
-import io.neuralworkbench.engine.data.image.ImageDatasets;
 import io.neuralworkbench.engine.data.image.ImageOptions;
 import io.neuralworkbench.engine.data.image.PixelScaling;
-import io.neuralworkbench.engine.data.text.TextDatasets;
 import io.neuralworkbench.engine.data.text.TextEncoding;
 import io.neuralworkbench.engine.data.text.TextOptions;
 import io.neuralworkbench.engine.eval.EvaluationReport;
@@ -34,7 +32,9 @@ import io.neuralworkbench.engine.training.TrainingConfig;
 import io.neuralworkbench.engine.training.TrainingListener;
 import io.neuralworkbench.engine.training.TrainingResult;
 import io.neuralworkbench.engine.training.TrainingSession;
+import io.neuralworkbench.engine.project.ProjectData;
 import io.neuralworkbench.engine.workflow.ModelTraining;
+import io.neuralworkbench.engine.workflow.ProjectTraining;
 import io.neuralworkbench.engine.workflow.TabularTraining;
 import io.neuralworkbench.engine.workflow.TemplateChoice;
 import picocli.CommandLine.ArgGroup;
@@ -44,7 +44,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,8 +212,7 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         ModelTraining training = project != null
-                ? TabularTraining.prepare(project.dataFile(), project.data().spec(), project.network(),
-                        project.training(), TrainingBackends.forChoice(backend)).training()
+                ? ProjectTraining.prepare(project, TrainingBackends.forChoice(backend))
                 : prepareFromOptions();
         printDataSummary(training);
 
@@ -288,15 +286,11 @@ final class TrainCommand implements Callable<Integer> {
             if (targetColumn == null) {
                 throw new UserInputException("Missing --target: name the column with each text's label.");
             }
-            inputs = TextDatasets.fromTable(dataFile, textColumn, targetColumn, TextOptions.defaults()
-                    .withEncoding(encoding).withMaxLength(maxLength)
-                    .withVocabulary(vocabularySize, TextOptions.defaults().minFrequency()).withSeed(seed));
+            inputs = ProjectTraining.importInputs(ProjectData.texts(dataFile, textColumn, targetColumn,
+                    TextOptions.defaults().withEncoding(encoding).withMaxLength(maxLength)
+                            .withVocabulary(vocabularySize, TextOptions.defaults().minFrequency()).withSeed(seed)));
         } else {
-            ImageOptions options = imageOptions();
-            inputs = kind == DataKind.IDX
-                    ? ImageDatasets.fromIdxDirectory(Files.isDirectory(dataFile) ? dataFile
-                            : dataFile.toAbsolutePath().getParent(), options)
-                    : ImageDatasets.fromFolder(dataFile, options);
+            inputs = ProjectTraining.importInputs(ProjectData.images(dataFile, imageOptions()));
         }
         NetworkDescription toTrain = chosenTemplate != null ? chosenTemplate.sizedFor(inputs.preprocessing())
                 : description;
