@@ -123,7 +123,7 @@ public final class TrainingBenchmark {
     }
 
     /** The 1, 5 and 15 minute load averages: how busy the shared machine was. */
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
         return fields[0] + " / " + fields[1] + " / " + fields[2];
     }

@@ -2,11 +2,18 @@ package io.neuralworkbench.app.cli;
 
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.bundle.ModelBundle;
+import io.neuralworkbench.engine.data.ClassWeights;
 import io.neuralworkbench.engine.data.ColumnType;
-import io.neuralworkbench.engine.data.FittedPreprocessing;
-import io.neuralworkbench.engine.data.PreparedData;
+import io.neuralworkbench.engine.data.DataKind;
+import io.neuralworkbench.engine.data.InputPreprocessing;
+import io.neuralworkbench.engine.data.PreparedInputs;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
 import io.neuralworkbench.engine.data.SplitFractions;
+import io.neuralworkbench.engine.data.TaskType;
+import io.neuralworkbench.engine.data.image.ImageOptions;
+import io.neuralworkbench.engine.data.image.PixelScaling;
+import io.neuralworkbench.engine.data.text.TextEncoding;
+import io.neuralworkbench.engine.data.text.TextOptions;
 import io.neuralworkbench.engine.eval.EvaluationReport;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.NetworkJson;
@@ -19,12 +26,17 @@ import io.neuralworkbench.engine.training.IterationEvent;
 import io.neuralworkbench.engine.training.Optimizer;
 import io.neuralworkbench.engine.training.OptimizerType;
 import io.neuralworkbench.engine.training.SessionState;
+import io.neuralworkbench.engine.training.TrainingBackend;
 import io.neuralworkbench.engine.training.TrainingBackends;
 import io.neuralworkbench.engine.training.TrainingConfig;
 import io.neuralworkbench.engine.training.TrainingListener;
 import io.neuralworkbench.engine.training.TrainingResult;
 import io.neuralworkbench.engine.training.TrainingSession;
+import io.neuralworkbench.engine.project.ProjectData;
+import io.neuralworkbench.engine.workflow.ModelTraining;
+import io.neuralworkbench.engine.workflow.ProjectTraining;
 import io.neuralworkbench.engine.workflow.TabularTraining;
+import io.neuralworkbench.engine.workflow.TemplateChoice;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -39,20 +51,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code workbench train}: CSV in, trained model bundle out, with live progress in the terminal. */
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Train a network on a CSV/TSV file and write a model bundle.",
+            "Train a network on a table, texts or images and write a model bundle.",
+            "--data takes a CSV/TSV file (with --text-column: texts and their labels), a folder of MNIST IDX files",
+            "(or one of them), or an image folder with one sub-folder per class (optionally under train/ and test/).",
             "Example: workbench train --data iris.csv --target species --epochs 50 --out iris-model.zip",
+            "Example: workbench train --data sms-spam.tsv --text-column SMS --target Label --out spam.zip",
+            "Example: workbench train --data mnist-digits --epochs 3 --out digits.zip",
             "With a project file (.nwproj) its data, network and settings are used, and the run is added to it."
         })
 final class TrainCommand implements Callable<Integer> {
 
     /** Where the data comes from: a file of the user's, or a sample shipped with the app. */
     static final class DataSource {
-        @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV or TSV file to learn from.")
+        @Option(names = "--data", paramLabel = "PATH", required = true,
+                description = "What to learn from: a CSV/TSV file, MNIST IDX files (their folder or one of them), or "
+                        + "an image folder with one sub-folder per class; the kind is detected.")
         Path file;
 
         @Option(names = "--sample", paramLabel = "NAME", required = true,
@@ -68,8 +88,47 @@ final class TrainCommand implements Callable<Integer> {
     Path projectFile;
 
     @Option(names = "--target", paramLabel = "COLUMN",
-            description = "The column to predict (default for a sample: its usual target).")
+            description = "The column to predict, or with --text-column the label column (default for a sample: "
+                    + "its usual target).")
     String target;
+
+    @Option(names = "--text-column", paramLabel = "COLUMN",
+            description = "Learn from the texts in this column of a CSV/TSV file (with --target naming the label).")
+    String textColumn;
+
+    @Option(names = "--encoding", paramLabel = "NAME", defaultValue = "SEQUENCE",
+            description = "How texts become inputs: SEQUENCE (token ids for the text/lstm templates), BAG_OF_WORDS "
+                    + "or TF_IDF (vectors for an mlp). Default: ${DEFAULT-VALUE}.")
+    TextEncoding encoding;
+
+    @Option(names = "--max-length", paramLabel = "TOKENS", defaultValue = "60",
+            description = "Texts are cut or padded to this many tokens (default: ${DEFAULT-VALUE}).")
+    int maxLength;
+
+    @Option(names = "--vocabulary", paramLabel = "WORDS", defaultValue = "10000",
+            description = "The most frequent words of the training texts that are kept; the rest are unknown "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int vocabularySize;
+
+    @Option(names = "--image-size", paramLabel = "HxW",
+            description = "Resize images to this size, e.g. 28x28 (default: the images' own size).")
+    String imageSize;
+
+    @Option(names = "--rgb", description = "Keep the images' colours (3 channels) instead of grayscale.")
+    boolean rgb;
+
+    @Option(names = "--standardize", description = "Scale pixels to mean 0 and deviation 1 per channel (measured "
+            + "on the training images) instead of to [0, 1].")
+    boolean standardize;
+
+    @Option(names = "--augment", paramLabel = "SPEC",
+            description = "Vary the training images each epoch: 'photos' (flip, 10° rotation, 10% shift and zoom) or "
+                    + "a list such as flip,rotation=10,shift=0.1,zoom=0.1.")
+    String augment;
+
+    @Option(names = "--balance-classes",
+            description = "Weigh each class in the loss by the inverse of its frequency, so rare classes count.")
+    boolean balanceClasses;
 
     @Option(names = "--drop", paramLabel = "COLUMN", split = ",",
             description = "Columns to leave out, e.g. identifiers or columns that give the answer away.")
@@ -79,8 +138,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Override an inferred column type: NUMERIC, CATEGORICAL, BOOLEAN or TEXT, e.g. --type pclass=CATEGORICAL.")
     Map<String, ColumnType> typeOverrides = Map.of();
 
-    @Option(names = "--template", paramLabel = "NAME", defaultValue = "mlp",
-            description = "Network template when no --network is given: mlp (classifier or regressor, from the target).")
+    @Option(names = "--template", paramLabel = "NAME",
+            description = "Network template when no --network is given: mlp, lenet, residual, text or lstm "
+                    + "(default: the one that suits the data: mlp for tables and text vectors, lenet for images, "
+                    + "text for token sequences).")
     String template;
 
     @Option(names = "--network", paramLabel = "NET.json", description = "A network description to train instead of the template; "
@@ -150,9 +211,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("Missing --out: name the model bundle to write, e.g. --out model.zip.");
         }
 
-        TabularTraining training = project != null
-                ? TabularTraining.prepare(project.dataFile(), project.data().spec(), project.network(),
-                        project.training(), TrainingBackends.forChoice(backend))
+        ModelTraining training = project != null
+                ? ProjectTraining.prepare(project, TrainingBackends.forChoice(backend))
                 : prepareFromOptions();
         printDataSummary(training);
 
@@ -189,35 +249,91 @@ final class TrainCommand implements Callable<Integer> {
         return result.state() == SessionState.COMPLETED ? ExitCode.OK : ExitCode.SOFTWARE;
     }
 
-    private TabularTraining prepareFromOptions() throws IOException {
-        if (!"mlp".equals(template)) {
-            throw new UserInputException("Unknown template \"" + template + "\" for tabular data; use mlp, or give a "
-                    + "network with --network.");
-        }
+    private ModelTraining prepareFromOptions() throws IOException {
         Path dataFile = source.file != null ? source.file : source.sample.extract();
         String targetColumn = target != null ? target : source.sample != null ? source.sample.target() : null;
-        if (targetColumn == null) {
-            throw new UserInputException("Missing --target: name the column to predict.");
+        DataKind kind = source.file != null ? DataKind.detect(dataFile, textColumn != null) : DataKind.TABLE;
+        if (kind != DataKind.TEXT_TABLE && textColumn != null) {
+            throw new UserInputException("--text-column is for a CSV/TSV file, but " + dataFile + " is "
+                    + kind.description() + ".");
         }
-        NetworkDescription description = network == null ? null : NetworkJson.fromFile(network);
         TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize)
                 .withLearningRate(learningRate).withOptimizer(Optimizer.of(optimizer)).withL2(l2).withSeed(seed)
                 .withEarlyStopping(patience == null ? EarlyStopping.off() : EarlyStopping.onValidationLoss(patience));
-        PreprocessingSpec spec = PreprocessingSpec.forTarget(targetColumn).withDroppedColumns(dropped)
-                .withSplit(SplitFractions.DEFAULT, seed);
-        for (Map.Entry<String, ColumnType> override : typeOverrides.entrySet()) {
-            spec = spec.withColumnType(override.getKey(), override.getValue());
+        TrainingBackend trainer = TrainingBackends.forChoice(backend);
+        NetworkDescription description = network == null ? null : NetworkJson.fromFile(network);
+        TemplateChoice chosenTemplate = template == null ? null : TemplateChoice.named(template);
+        if (description != null && chosenTemplate != null) {
+            throw new UserInputException("Give either --network or --template, not both.");
         }
-        return TabularTraining.prepare(dataFile, spec, description, config, TrainingBackends.forChoice(backend));
+
+        PreparedInputs inputs;
+        if (kind == DataKind.TABLE) {
+            if (targetColumn == null) {
+                throw new UserInputException("Missing --target: name the column to predict.");
+            }
+            PreprocessingSpec spec = PreprocessingSpec.forTarget(targetColumn).withDroppedColumns(dropped)
+                    .withSplit(SplitFractions.DEFAULT, seed);
+            for (Map.Entry<String, ColumnType> override : typeOverrides.entrySet()) {
+                spec = spec.withColumnType(override.getKey(), override.getValue());
+            }
+            if (chosenTemplate == null || chosenTemplate == TemplateChoice.MLP) {
+                return withClassWeights(TabularTraining.prepare(dataFile, spec, description, config, trainer)
+                        .training(), trainer);
+            }
+            inputs = TabularTraining.prepare(dataFile, spec, null, config, trainer).training().inputs();
+        } else if (kind == DataKind.TEXT_TABLE) {
+            if (targetColumn == null) {
+                throw new UserInputException("Missing --target: name the column with each text's label.");
+            }
+            inputs = ProjectTraining.importInputs(ProjectData.texts(dataFile, textColumn, targetColumn,
+                    TextOptions.defaults().withEncoding(encoding).withMaxLength(maxLength)
+                            .withVocabulary(vocabularySize, TextOptions.defaults().minFrequency()).withSeed(seed)));
+        } else {
+            inputs = ProjectTraining.importInputs(ProjectData.images(dataFile, imageOptions()));
+        }
+        NetworkDescription toTrain = chosenTemplate != null ? chosenTemplate.sizedFor(inputs.preprocessing())
+                : description;
+        return withClassWeights(ModelTraining.prepare(inputs, toTrain, config, trainer), trainer);
     }
 
-    private static void printDataSummary(TabularTraining training) {
-        PreparedData data = training.data();
-        FittedPreprocessing preprocessing = data.preprocessing();
-        System.out.printf(Locale.ROOT, "Data: %d training, %d validation, %d test rows; %d features; %s%n",
-                data.train().size(), data.validation().size(), data.test().size(), preprocessing.featureCount(),
-                preprocessing.classNames().isEmpty() ? "regression on " + preprocessing.targetColumn()
+    /** With --balance-classes, the same preparation with a loss that weighs classes by their rarity. */
+    private ModelTraining withClassWeights(ModelTraining training, TrainingBackend trainer) {
+        if (!balanceClasses) {
+            return training;
+        }
+        if (training.inputs().preprocessing().task() != TaskType.CLASSIFICATION) {
+            throw new UserInputException("--balance-classes is for classification, but this data has a number to "
+                    + "predict.");
+        }
+        List<Double> weights = ClassWeights.balanced(ClassWeights.classCounts(training.inputs().train()));
+        return ModelTraining.prepare(training.inputs(), training.network(),
+                training.config().withClassWeights(weights), trainer);
+    }
+
+    private ImageOptions imageOptions() {
+        ImageOptions options = ImageOptions.defaults().withSplit(0.1, 0.15, seed).withChannels(rgb ? 3 : 1)
+                .withScaling(standardize ? PixelScaling.STANDARDIZE : PixelScaling.UNIT_RANGE);
+        if (imageSize != null) {
+            Matcher size = Pattern.compile("(\\d+)[xX×](\\d+)").matcher(imageSize.trim());
+            if (!size.matches()) {
+                throw new UserInputException("--image-size " + imageSize + " is not a size — write HEIGHTxWIDTH, "
+                        + "e.g. 28x28.");
+            }
+            options = options.withSize(Integer.parseInt(size.group(1)), Integer.parseInt(size.group(2)));
+        }
+        return augment == null ? options : options.withAugmentation(AugmentationSpec.parse(augment));
+    }
+
+    private static void printDataSummary(ModelTraining training) {
+        PreparedInputs data = training.inputs();
+        InputPreprocessing preprocessing = data.preprocessing();
+        System.out.printf(Locale.ROOT, "Data: %d training, %d validation, %d test samples of %s; %s%n",
+                data.train().size(), data.validation().size(), data.test().size(),
+                preprocessing.inputShape().describe(),
+                preprocessing.task() == TaskType.REGRESSION ? "regression on " + preprocessing.targetName()
                         : preprocessing.classNames().size() + " classes " + preprocessing.classNames());
+        System.out.println("Network: " + training.network().name());
         training.notes().forEach(note -> System.out.println("Note: " + note));
     }
 

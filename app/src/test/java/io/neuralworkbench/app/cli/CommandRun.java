@@ -5,10 +5,9 @@ import java.io.StringWriter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What one run of the {@code workbench} command line printed and returned, for the CLI tests. */
+/** What one run of the workbench command line printed and returned, for the CLI tests. */
 record CommandRun(int exitCode, String out, String err) {
 
-    /** Runs the command line as {@code main} configures it, capturing its output and error streams. */
     static CommandRun run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -8,10 +8,13 @@ import io.neuralworkbench.engine.data.FittedPreprocessing;
 import io.neuralworkbench.engine.data.InputPreprocessing;
 import io.neuralworkbench.engine.data.RawTable;
 import io.neuralworkbench.engine.data.TaskType;
+import io.neuralworkbench.engine.data.image.ImagePreprocessing;
+import io.neuralworkbench.engine.data.text.TextPreprocessing;
 import io.neuralworkbench.engine.eval.EvaluationReport;
 import io.neuralworkbench.engine.eval.Evaluator;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.NetworkJson;
+import io.neuralworkbench.engine.training.BackendData;
 import io.neuralworkbench.engine.training.EpochEvent;
 import io.neuralworkbench.engine.training.TrainableModel;
 import io.neuralworkbench.engine.training.TrainingBackends;
@@ -25,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +45,7 @@ import java.util.zip.ZipOutputStream;
  */
 public final class ModelBundle implements AutoCloseable {
     public static final int FORMAT_VERSION = 1;
+    private static final int PREDICTION_CHUNK = 256;
 
     private static final String MANIFEST = "manifest.json";
     private static final String MODEL = "model.zip";
@@ -110,14 +115,66 @@ public final class ModelBundle implements AutoCloseable {
         return model;
     }
 
-    /** Predicts every row of a raw table (the target column may be absent), applying the fitted preprocessing. */
+    /**
+     * Predicts every row of a raw table (the target column may be absent), applying the fitted preprocessing:
+     * feature columns for a tabular model, the text column for a text model.
+     */
     public Predictions predict(RawTable table) {
-        FittedPreprocessing tabular = tabularPreprocessing();
-        float[][] outputs = model.predict(tabular.transformFeatures(table));
-        int[] lines = new int[table.rowCount()];
-        for (int row = 0; row < lines.length; row++) {
-            lines[row] = table.lineNumber(row);
+        List<String> lines = new ArrayList<>(table.rowCount());
+        for (int row = 0; row < table.rowCount(); row++) {
+            lines.add(Integer.toString(table.lineNumber(row)));
         }
+        if (preprocessing instanceof TextPreprocessing text) {
+            int column = table.columnIndex(text.textColumn());
+            List<String> texts = new ArrayList<>(table.rowCount());
+            for (int row = 0; row < table.rowCount(); row++) {
+                texts.add(table.cell(row, column));
+            }
+            return predictions("line", lines, outputsOf(text.encodeTexts(texts)));
+        }
+        return predictions("line", lines, model.predict(tabularPreprocessing().transformFeatures(table)));
+    }
+
+    /** Predicts texts one by one, e.g. the lines of a plain text file; needs a model trained on texts. */
+    public Predictions predictTexts(List<String> texts) {
+        if (!(preprocessing instanceof TextPreprocessing text)) {
+            throw wrongKind("texts");
+        }
+        List<String> lines = new ArrayList<>(texts.size());
+        for (int i = 1; i <= texts.size(); i++) {
+            lines.add(Integer.toString(i));
+        }
+        return predictions("line", lines, outputsOf(text.encodeTexts(texts)));
+    }
+
+    /**
+     * Predicts image files (resized and scaled as in training); needs a model trained on images.
+     *
+     * @param names how each file is named in the predictions, e.g. its path relative to the folder given
+     */
+    public Predictions predictImages(List<Path> files, List<String> names) {
+        if (!(preprocessing instanceof ImagePreprocessing images)) {
+            throw wrongKind("images");
+        }
+        float[][] outputs = new float[files.size()][];
+        // A chunk at a time: a folder of images may not fit in memory once decoded.
+        for (int start = 0; start < outputs.length; start += PREDICTION_CHUNK) {
+            float[][] features = new float[Math.min(PREDICTION_CHUNK, outputs.length - start)][];
+            for (int i = 0; i < features.length; i++) {
+                features[i] = images.transform(files.get(start + i));
+            }
+            System.arraycopy(model.predict(features), 0, outputs, start, features.length);
+        }
+        return predictions("file", names, outputs);
+    }
+
+    private float[][] outputsOf(ArrayDataset inputs) {
+        try (BackendData data = model.upload(inputs)) {
+            return model.predict(data);
+        }
+    }
+
+    private Predictions predictions(String idHeader, List<String> ids, float[][] outputs) {
         double[][] values = new double[outputs.length][];
         String[] labels = null;
         if (preprocessing.task() == TaskType.CLASSIFICATION) {
@@ -134,21 +191,27 @@ public final class ModelBundle implements AutoCloseable {
                 }
             }
         }
-        return new Predictions(preprocessing.task(), preprocessing.targetName(), preprocessing.classNames(), lines,
-                labels, values);
+        return new Predictions(preprocessing.task(), preprocessing.targetName(), preprocessing.classNames(), idHeader,
+                ids, labels, values);
     }
 
-    /** Metrics on a labelled raw table, e.g. a separate test file. */
+    private UserInputException wrongKind(String given) {
+        return new UserInputException("This model was trained on " + preprocessing.inputShape().describe()
+                + " inputs, not on " + given + "; give it the kind of data it was trained on.");
+    }
+
+    /** Metrics on a labelled raw table, e.g. a separate test file (table rows, or texts with their labels). */
     public EvaluationReport evaluate(RawTable table) {
-        return Evaluator.evaluate(model, tabularPreprocessing().transform(table), preprocessing);
+        ArrayDataset labelled = preprocessing instanceof TextPreprocessing text ? text.transform(table)
+                : tabularPreprocessing().transform(table);
+        return Evaluator.evaluate(model, labelled, preprocessing);
     }
 
     private FittedPreprocessing tabularPreprocessing() {
         if (preprocessing instanceof FittedPreprocessing tabular) {
             return tabular;
         }
-        throw new UserInputException("This model was trained on " + preprocessing.inputShape().describe()
-                + " inputs, not on table rows; give it the kind of data it was trained on.");
+        throw wrongKind("table rows");
     }
 
     private static double[] toDoubles(float[] values) {

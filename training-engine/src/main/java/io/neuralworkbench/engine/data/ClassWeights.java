@@ -2,6 +2,7 @@ package io.neuralworkbench.engine.data;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Loss weights per class that make a rare class count as much as a common one in training (for
@@ -38,6 +39,23 @@ public final class ClassWeights {
         int[] counts = new int[data.classNames().size()];
         for (int i = 0; i < data.size(); i++) {
             counts[data.classIndex(i)]++;
+        }
+        return counts;
+    }
+
+    /** Like {@link #classCounts(ArrayDataset)} for any source; one that is not in memory is read in chunks. */
+    public static int[] classCounts(SampleSource source) {
+        if (source instanceof ArrayDataset data) {
+            return classCounts(data);
+        }
+        int[] counts = new int[source.classNames().size()];
+        int chunk = 1024;
+        for (int start = 0; start < source.size(); start += chunk) {
+            int[] indices = IntStream.range(start, Math.min(start + chunk, source.size())).toArray();
+            int[] chunkCounts = classCounts(source.read(indices));
+            for (int k = 0; k < counts.length; k++) {
+                counts[k] += chunkCounts[k];
+            }
         }
         return counts;
     }

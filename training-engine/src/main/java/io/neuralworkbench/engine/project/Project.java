@@ -53,7 +53,7 @@ public record Project(String name, ProjectData data, NetworkDescription network,
     }
 
     public Project withSpec(PreprocessingSpec newSpec) {
-        return withData(new ProjectData(data.file(), newSpec));
+        return withData(new ProjectData(data.file(), newSpec, data.textColumn(), data.textOptions(), data.imageOptions()));
     }
 
     /** @param newNetwork the network, or null for the template that suits the data */

@@ -2,6 +2,7 @@ package io.neuralworkbench.engine.project;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
+import io.neuralworkbench.engine.data.image.ImageOptions;
+import io.neuralworkbench.engine.data.text.TextOptions;
 import io.neuralworkbench.engine.eval.EvaluationReport;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.NetworkJson;
@@ -52,7 +55,11 @@ public final class ProjectFiles {
                             TrainingConfig training, List<RunDocument> runs) {
     }
 
-    private record DataDocument(String file, PreprocessingSpec spec) {
+    /** Text and image settings are left out for tables, so table projects read and write as before. */
+    private record DataDocument(String file, PreprocessingSpec spec,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String textColumn,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) TextOptions text,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) ImageOptions images) {
     }
 
     private record RunDocument(String id, String startedAt, String state, List<EpochEvent> history,
@@ -99,7 +106,9 @@ public final class ProjectFiles {
                         run.message()))
                 .toList();
         return new Document(Project.FORMAT_VERSION, project.name(),
-                new DataDocument(storedPath(project.dataFile(), folder), project.data().spec()), network,
+                new DataDocument(storedPath(project.dataFile(), folder), project.data().spec(),
+                        project.data().textColumn(), project.data().textOptions(), project.data().imageOptions()),
+                network,
                 project.training(), runs);
     }
 
@@ -236,7 +245,8 @@ public final class ProjectFiles {
                     run.bundle() == null ? null : resolvedPath(run.bundle(), folder), run.message()));
         }
         return new Project(document.name(),
-                new ProjectData(resolvedPath(document.data().file(), folder), document.data().spec()),
+                new ProjectData(resolvedPath(document.data().file(), folder), document.data().spec(),
+                        document.data().textColumn(), document.data().text(), document.data().images()),
                 network(document.network()), document.training(), runs);
     }
 

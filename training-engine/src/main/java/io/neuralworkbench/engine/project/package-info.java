@@ -1,6 +1,6 @@
 /**
- * The project file ({@code .nwproj}): what a user set up for one dataset, replayed by {@code workbench train}
- * and the GUI.
+ * The project file ({@code .nwproj}): what a user set up for one dataset (a table, texts or images), replayed
+ * by {@code workbench train} and the GUI.
  *
  * <pre>{@code
  * Path file = Path.of("iris.nwproj");
@@ -10,8 +10,8 @@
  *
  * Project loaded = ProjectFiles.read(file);                           // UserInputException: what and where
  * Instant startedAt = Instant.now();
- * TrainingResult result = TabularTraining.prepare(loaded.dataFile(), loaded.data().spec(), loaded.network(),
- *         loaded.training(), TrainingBackends.defaultBackend()).newSession(null).run();
+ * TrainingResult result = ProjectTraining.prepare(loaded, TrainingBackends.defaultBackend())
+ *         .newSession(null).run();
  * ProjectFiles.write(loaded.withRun(Run.of(loaded.nextRunId(), startedAt, result, null, null)), file);
  * }</pre>
  */

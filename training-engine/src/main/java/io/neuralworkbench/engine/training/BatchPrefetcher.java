@@ -12,10 +12,13 @@ import java.util.concurrent.Future;
 
 /**
  * Reads the given batches of a source in order, each next batch on a background thread while the caller works
- * on the current one, so reading images from disk overlaps with training. At most two batches are in memory.
- * Reads happen one at a time, as {@link SampleSource#read} requires.
+ * on the current one, so reading images from disk overlaps with training. At most {@link #BATCHES_IN_MEMORY}
+ * batches are in memory. Reads happen one at a time, as {@link SampleSource#read} requires.
  */
 public final class BatchPrefetcher implements AutoCloseable {
+    /** The batch the caller works on and the one being read: the next read starts only when one is handed out. */
+    public static final int BATCHES_IN_MEMORY = 2;
+
     private final SampleSource source;
     private final List<int[]> batches;
     private final ExecutorService reader;

@@ -4,10 +4,8 @@ import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.Version;
 import io.neuralworkbench.engine.bundle.ModelBundle;
 import io.neuralworkbench.engine.bundle.Provenance;
-import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.data.InputPreprocessing;
 import io.neuralworkbench.engine.data.PreparedInputs;
-import io.neuralworkbench.engine.data.SampleSource;
 import io.neuralworkbench.engine.data.TaskType;
 import io.neuralworkbench.engine.eval.EvaluationReport;
 import io.neuralworkbench.engine.eval.Evaluator;
@@ -169,8 +167,8 @@ public final class ModelTraining {
 
     /** A session on the training split, validated on the validation split; not yet started. */
     public TrainingSession newSession(Path checkpointDirectory) {
-        return TrainingSession.create(backend, network, config, inMemory(inputs.train()),
-                inMemory(inputs.validation()), checkpointDirectory);
+        return TrainingSession.create(backend, network, config, inputs.train(),
+                inputs.validation(), checkpointDirectory);
     }
 
     /**
@@ -184,13 +182,13 @@ public final class ModelTraining {
                     + " different training settings; pass the options of the interrupted run, or start a new run"
                     + " without --resume.");
         }
-        return TrainingSession.resume(backend, checkpointDirectory, inMemory(inputs.train()),
-                inMemory(inputs.validation()));
+        return TrainingSession.resume(backend, checkpointDirectory, inputs.train(),
+                inputs.validation());
     }
 
     /** The trained model's metrics on the test split (regression metrics in the target's units). */
     public EvaluationReport evaluateTest(TrainingResult result) {
-        return Evaluator.evaluate(result.model(), inMemory(inputs.test()), inputs.preprocessing());
+        return Evaluator.evaluate(result.model(), inputs.test(), inputs.preprocessing());
     }
 
     /** Evaluates the trained model on the test split and packs everything into a bundle. */
@@ -205,13 +203,5 @@ public final class ModelTraining {
                 backend.modelFileBackendId(), Version.current());
         return new ModelBundle(manifest, network, config, inputs.preprocessing(), testMetrics, provenance,
                 result.history(), result.model());
-    }
-
-    // Until sessions and evaluation read any SampleSource batch by batch, they take in-memory sets only.
-    private static ArrayDataset inMemory(SampleSource source) {
-        if (source instanceof ArrayDataset dataset) {
-            return dataset;
-        }
-        return source.read(java.util.stream.IntStream.range(0, source.size()).toArray());
     }
 }

@@ -3,16 +3,20 @@ package io.neuralworkbench.engine.data.image;
 import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.data.PreparedInputs;
 import io.neuralworkbench.engine.data.SampleSource;
+import io.neuralworkbench.engine.network.Shape;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 /**
- * What an imported image set holds and what it costs in memory: samples per class in each split, the bytes
- * kept in memory for the whole run, and the bytes of feature rows made per batch when the set is streamed.
+ * What an imported image set holds and what it costs in memory: the input shape, samples per class in each
+ * split, the bytes kept in memory for the whole run, and the bytes of feature rows made per batch when the set
+ * is streamed.
  *
+ * @param inputShape            what one image is as a network input (after resizing and channel conversion)
  * @param streamed              whether any split is read batch by batch
  * @param bytesInMemory         held for the whole run: feature and target rows of in-memory splits, labels and
  *                              compact pixels (IDX bytes) of streamed ones
@@ -20,27 +24,38 @@ import java.util.stream.IntStream;
  *                              session holds two such batches at a time (one training, one prefetched); 0 if
  *                              nothing is streamed
  */
-public record ImageDatasetSummary(List<String> classNames, List<Integer> trainCounts, List<Integer> validationCounts,
-                                  List<Integer> testCounts, boolean streamed, long bytesInMemory,
-                                  long bytesStreamedPerBatch) {
+public record ImageDatasetSummary(Shape.Image inputShape, List<String> classNames, List<Integer> trainCounts,
+                                  List<Integer> validationCounts, List<Integer> testCounts, boolean streamed,
+                                  long bytesInMemory, long bytesStreamedPerBatch, long bytesAsRows) {
     private static final double MEBIBYTE = 1024.0 * 1024.0;
     /** Classes are counted from batches of this many samples when a source only offers reading. */
     private static final int COUNTING_CHUNK = 1024;
 
     public ImageDatasetSummary {
+        Objects.requireNonNull(inputShape, "inputShape");
         classNames = List.copyOf(classNames);
         trainCounts = List.copyOf(trainCounts);
         validationCounts = List.copyOf(validationCounts);
         testCounts = List.copyOf(testCounts);
     }
 
+    /**
+     * @param batchSize the training batch size, for the memory of a streamed batch
+     * @throws IllegalArgumentException if the inputs are not images
+     */
     public static ImageDatasetSummary of(PreparedInputs inputs, int batchSize) {
+        if (!(inputs.preprocessing().inputShape() instanceof Shape.Image shape)) {
+            throw new IllegalArgumentException("not an image dataset: its inputs are "
+                    + inputs.preprocessing().inputShape().describe());
+        }
         List<String> classNames = inputs.preprocessing().classNames();
         List<SampleSource> splits = List.of(inputs.train(), inputs.validation(), inputs.test());
         long inMemory = 0;
+        long asRows = 0;
         boolean streamed = false;
         for (SampleSource split : splits) {
             SampleSource samples = unaugmented(split);
+            asRows += rowBytes(samples) * samples.size();
             if (samples instanceof ArrayDataset data) {
                 inMemory += rowBytes(data) * data.size();
             } else {
@@ -49,9 +64,9 @@ public record ImageDatasetSummary(List<String> classNames, List<Integer> trainCo
             }
         }
         long perBatch = streamed ? rowBytes(inputs.train()) * Math.min(batchSize, inputs.train().size()) : 0;
-        return new ImageDatasetSummary(classNames, counts(inputs.train(), classNames.size()),
+        return new ImageDatasetSummary(shape, classNames, counts(inputs.train(), classNames.size()),
                 counts(inputs.validation(), classNames.size()), counts(inputs.test(), classNames.size()), streamed,
-                inMemory, perBatch);
+                inMemory, perBatch, asRows);
     }
 
     private static SampleSource unaugmented(SampleSource source) {
@@ -79,18 +94,40 @@ public record ImageDatasetSummary(List<String> classNames, List<Integer> trainCo
         return IntStream.of(counts).boxed().toList();
     }
 
-    /** A few lines for the user: samples per class and memory use. */
+    public int trainSize() {
+        return sum(trainCounts);
+    }
+
+    public int validationSize() {
+        return sum(validationCounts);
+    }
+
+    public int testSize() {
+        return sum(testCounts);
+    }
+
+    private static int sum(List<Integer> counts) {
+        return counts.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** A few lines for the user: input shape, split sizes, samples per class and memory use. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Input: %d×%d pixels, %d channel%s (%d values per image).",
+                inputShape.height(), inputShape.width(), inputShape.channels(), inputShape.channels() == 1 ? "" : "s",
+                inputShape.elementCount()));
+        lines.add(String.format(Locale.ROOT, "Splits: %d training, %d validation, %d test images.", trainSize(),
+                validationSize(), testSize()));
         lines.add(String.format(Locale.ROOT, "%-12s %8s %10s %6s", "class", "train", "validation", "test"));
         for (int c = 0; c < classNames.size(); c++) {
             lines.add(String.format(Locale.ROOT, "%-12s %8d %10d %6d", classNames.get(c), trainCounts.get(c),
                     validationCounts.get(c), testCounts.get(c)));
         }
         lines.add(streamed
-                ? String.format(Locale.ROOT, "Memory: %.1f MiB held; streamed, %.2f MiB of rows per batch (two batches"
-                + " at a time with prefetching).", bytesInMemory / MEBIBYTE, bytesStreamedPerBatch / MEBIBYTE)
-                : String.format(Locale.ROOT, "Memory: %.1f MiB held (all in memory).", bytesInMemory / MEBIBYTE));
+                ? String.format(Locale.ROOT, "Memory: streamed; %.1f MiB held for the run, %.2f MiB of rows per batch"
+                + " (two batches at a time with prefetching) instead of %.1f MiB for all rows in memory.",
+                bytesInMemory / MEBIBYTE, bytesStreamedPerBatch / MEBIBYTE, bytesAsRows / MEBIBYTE)
+                : String.format(Locale.ROOT, "Memory: in memory; %.1f MiB held for the run.", bytesInMemory / MEBIBYTE));
         return lines;
     }
 }

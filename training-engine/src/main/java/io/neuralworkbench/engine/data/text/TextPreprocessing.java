@@ -9,6 +9,7 @@ import io.neuralworkbench.engine.network.Shape;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Objects;
 import java.util.Set;
 
@@ -77,6 +78,12 @@ public record TextPreprocessing(String textColumn, String labelColumn, List<Stri
     @Override
     public String targetName() {
         return labelColumn;
+    }
+
+    /** Sequences hold token ids, so an embedding over this vocabulary reads them; vectors hold no ids. */
+    @Override
+    public OptionalInt tokenVocabularySize() {
+        return encoding == TextEncoding.SEQUENCE ? OptionalInt.of(vocabulary.size()) : OptionalInt.empty();
     }
 
     /** The network input for one raw text (null counts as empty). */

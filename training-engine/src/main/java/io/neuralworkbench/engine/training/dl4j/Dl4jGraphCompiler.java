@@ -91,6 +91,10 @@ final class Dl4jGraphCompiler {
         for (Node node : topologicalOrder(network)) {
             String[] from = network.inputsOf(node.name()).toArray(String[]::new);
             Shape inputShape = from.length == 0 ? null : outputShapes.get(from[0]);
+            if (node.layer() instanceof Layer.Flatten && inputs.get(0).name().equals(from[0])) {
+                // The network's input arrives as flat rows already (channel, row, column order): nothing to undo.
+                inputShape = new Shape.Flat((int) inputShape.elementCount());
+            }
             addNode(graph, node, from, inputShape, inputTypes, config.classWeights());
         }
         graph.setOutputs(outputs.get(0).name());

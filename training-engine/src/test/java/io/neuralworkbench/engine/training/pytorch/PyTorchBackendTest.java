@@ -55,6 +55,13 @@ class PyTorchBackendTest {
                 new Case("text classifier", Templates.textClassifier(50, 12, 2), 12, 2, 50),
                 new Case("lstm classifier", Templates.lstmClassifier(3, 7, 4), 3 * 7, 4, 0),
                 new Case("residual cnn", Templates.residualCnn(8, 8, 3, 5), 8 * 8 * 3, 5, 0),
+                // Flatten right after an image input: the rows arrive flat already, in channel-row-column order.
+                new Case("flattened image mlp", NetworkDescription.builder("image mlp")
+                        .then("input", Layer.Input.image(6, 5, 2))
+                        .then("flatten", new Layer.Flatten())
+                        .then("dense", Layer.Dense.of(7))
+                        .then("output", Layer.Output.classification(3))
+                        .build(), 6 * 5 * 2, 3, 0),
                 new Case("branches with odd SAME padding", branchingImageNetwork(), 9 * 9 * 2, 3, 0),
                 new Case("lstm over every step, regression", sequenceRegressor(), 2 * 6, 2, 0),
                 new Case("token ids in a flat row, batch norm on a vector", flatTokenClassifier(), 10, 3, 30));
