@@ -2,12 +2,9 @@ package io.neuralworkbench.app.cli;
 
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.CsvImporter;
-import io.neuralworkbench.engine.data.RawTable;
 import io.neuralworkbench.engine.data.TaskType;
-import io.neuralworkbench.engine.data.synthetic.GeneratorSettings;
-import io.neuralworkbench.engine.data.synthetic.TeachingSet;
-import io.neuralworkbench.engine.data.synthetic.TeachingSets;
 import io.neuralworkbench.engine.training.IterationEvent;
+import io.neuralworkbench.app.cli.SampleTables.NamedTable;
 import io.neuralworkbench.engine.workflow.CrossValidation;
 import io.neuralworkbench.engine.workflow.CrossValidationListener;
 import io.neuralworkbench.engine.workflow.CrossValidationResult;
@@ -25,12 +22,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.concurrent.Callable;
 
 /** {@code workbench crossvalidate}: k-fold cross-validation of one configuration, each fold's metrics and their spread. */
 @Command(name = "crossvalidate",
@@ -48,8 +42,7 @@ final class CrossValidateCommand implements Callable<Integer> {
         Path file;
 
         @Option(names = "--sample", paramLabel = "NAME", required = true,
-                description = "A bundled sample (iris) or a teaching set (circles, xor, spirals, blobs, curve; "
-                        + GeneratorSettings.DEFAULT_SAMPLES + " rows) instead of a file.")
+                description = SampleTables.OPTION_DESCRIPTION)
         String sample;
     }
 
@@ -76,7 +69,8 @@ final class CrossValidateCommand implements Callable<Integer> {
             throw new UserInputException("Missing data: give --data FILE or --sample NAME (e.g. --sample iris).");
         }
         PrintWriter out = spec.commandLine().getOut();
-        NamedTable data = source.file != null ? new NamedTable(CsvImporter.read(source.file), target) : sample(source.sample);
+        NamedTable data = source.file != null ? new NamedTable(CsvImporter.read(source.file), target)
+                : SampleTables.named(source.sample, target);
         if (data.target() == null) {
             throw new UserInputException("Missing --target: name the column to predict.");
         }
@@ -103,23 +97,6 @@ final class CrossValidateCommand implements Callable<Integer> {
             return ExitCode.SOFTWARE;
         }
         return ExitCode.OK;
-    }
-
-    /** A table and the column to predict in it (null when not known). */
-    private record NamedTable(RawTable table, String target) {
-    }
-
-    private NamedTable sample(String name) throws IOException {
-        Optional<SampleData> bundled = Arrays.stream(SampleData.values())
-                .filter(sample -> sample.name().equalsIgnoreCase(name.strip())).findFirst();
-        if (bundled.isPresent()) {
-            return new NamedTable(CsvImporter.read(bundled.get().extract()),
-                    target != null ? target : bundled.get().target());
-        }
-        TeachingSet set = TeachingSet.find(name).orElseThrow(() -> new UserInputException("There is no sample called \""
-                + name + "\" — choose one of " + Stream.concat(Arrays.stream(SampleData.values()).map(Enum::name),
-                        TeachingSets.names().stream()).collect(Collectors.joining(", "))));
-        return new NamedTable(set.generate(GeneratorSettings.defaults()), target != null ? target : set.targetColumn());
     }
 
     /**

@@ -1,14 +1,13 @@
 package io.neuralworkbench.app.cli;
 
+import io.neuralworkbench.app.cli.SampleTables.NamedTable;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.bundle.ModelBundle;
 import io.neuralworkbench.engine.data.ClassWeights;
-import io.neuralworkbench.engine.data.ColumnType;
+import io.neuralworkbench.engine.data.CsvImporter;
 import io.neuralworkbench.engine.data.DataKind;
 import io.neuralworkbench.engine.data.InputPreprocessing;
 import io.neuralworkbench.engine.data.PreparedInputs;
-import io.neuralworkbench.engine.data.PreprocessingSpec;
-import io.neuralworkbench.engine.data.SplitFractions;
 import io.neuralworkbench.engine.data.TaskType;
 import io.neuralworkbench.engine.data.image.ImageOptions;
 import io.neuralworkbench.engine.data.image.PixelScaling;
@@ -16,18 +15,14 @@ import io.neuralworkbench.engine.data.text.TextEncoding;
 import io.neuralworkbench.engine.data.text.TextOptions;
 import io.neuralworkbench.engine.eval.EvaluationReport;
 import io.neuralworkbench.engine.network.NetworkDescription;
-import io.neuralworkbench.engine.network.NetworkJson;
 import io.neuralworkbench.engine.project.Project;
 import io.neuralworkbench.engine.project.ProjectFiles;
 import io.neuralworkbench.engine.project.Run;
 import io.neuralworkbench.engine.training.EarlyStopping;
 import io.neuralworkbench.engine.training.EpochEvent;
 import io.neuralworkbench.engine.training.IterationEvent;
-import io.neuralworkbench.engine.training.Optimizer;
-import io.neuralworkbench.engine.training.OptimizerType;
 import io.neuralworkbench.engine.training.SessionState;
 import io.neuralworkbench.engine.training.TrainingBackend;
-import io.neuralworkbench.engine.training.TrainingBackends;
 import io.neuralworkbench.engine.training.TrainingConfig;
 import io.neuralworkbench.engine.training.TrainingListener;
 import io.neuralworkbench.engine.training.TrainingResult;
@@ -40,6 +35,7 @@ import io.neuralworkbench.engine.workflow.TemplateChoice;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,7 +45,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,9 +70,8 @@ final class TrainCommand implements Callable<Integer> {
                         + "an image folder with one sub-folder per class; the kind is detected.")
         Path file;
 
-        @Option(names = "--sample", paramLabel = "NAME", required = true,
-                description = "Train on a bundled sample instead of a file: ${COMPLETION-CANDIDATES}.")
-        SampleData sample;
+        @Option(names = "--sample", paramLabel = "NAME", required = true, description = SampleTables.OPTION_DESCRIPTION)
+        String sample;
     }
 
     @ArgGroup(multiplicity = "0..1")
@@ -130,57 +124,18 @@ final class TrainCommand implements Callable<Integer> {
             description = "Weigh each class in the loss by the inverse of its frequency, so rare classes count.")
     boolean balanceClasses;
 
-    @Option(names = "--drop", paramLabel = "COLUMN", split = ",",
-            description = "Columns to leave out, e.g. identifiers or columns that give the answer away.")
-    List<String> dropped = List.of();
-
-    @Option(names = "--type", paramLabel = "COLUMN=TYPE", split = ",",
-            description = "Override an inferred column type: NUMERIC, CATEGORICAL, BOOLEAN or TEXT, e.g. --type pclass=CATEGORICAL.")
-    Map<String, ColumnType> typeOverrides = Map.of();
-
     @Option(names = "--template", paramLabel = "NAME",
             description = "Network template when no --network is given: mlp, lenet, residual, text or lstm "
                     + "(default: the one that suits the data: mlp for tables and text vectors, lenet for images, "
                     + "text for token sequences).")
     String template;
 
-    @Option(names = "--network", paramLabel = "NET.json", description = "A network description to train instead of the template; "
-            + "its input and output are resized to the data.")
-    Path network;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
-    int epochs;
-
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Samples per update (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--lr", paramLabel = "X", defaultValue = "0.001", description = "Learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "ADAM",
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    OptimizerType optimizer;
-
-    @Option(names = "--l2", paramLabel = "X", defaultValue = "0", description = "L2 weight penalty (default: ${DEFAULT-VALUE}).")
-    double l2;
+    @Mixin
+    TrainingOptions training;
 
     @Option(names = "--early-stopping", paramLabel = "PATIENCE",
             description = "Stop when validation loss has not improved for this many epochs, keeping the best epoch.")
     Integer patience;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed for the split, initial weights and "
-            + "batch order: the same seed gives the same model (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "dl4j",
-            description = "What trains the network: dl4j (the reference), pytorch (faster; the bundle is still a DL4J "
-                    + "model), or auto (the fastest installed). Default: ${DEFAULT-VALUE}.")
-    String backend;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "Compute threads for training (default: the backend's own choice, usually one per core). "
-                    + "On 2 cores, 1 makes DL4J's dense networks ~1.8x faster.")
-    Integer threads;
 
     @Option(names = "--checkpoint-dir", paramLabel = "DIR",
             description = "Write a checkpoint after every epoch here, so an interrupted run can be resumed.")
@@ -200,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if ((projectFile == null) == (source == null)) {
             throw new UserInputException(projectFile == null
-                    ? "Missing data: give --data FILE, --sample iris, or a project file."
+                    ? "Missing data: give --data PATH, --sample NAME (e.g. --sample iris), or a project file."
                     : "Give either a project file or --data/--sample, not both.");
         }
         Project project = projectFile == null ? null : ProjectFiles.read(projectFile);
@@ -211,17 +166,10 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserInputException("Missing --out: name the model bundle to write, e.g. --out model.zip.");
         }
 
-        ModelTraining training = project != null
-                ? ProjectTraining.prepare(project, TrainingBackends.forChoice(backend))
-                : prepareFromOptions();
+        TrainingBackend trainer = this.training.trainingBackend();
+        ModelTraining training = project != null ? ProjectTraining.prepare(project, trainer)
+                : prepareFromOptions(trainer);
         printDataSummary(training);
-
-        if (threads != null) {
-            if (threads < 1) {
-                throw new UserInputException("--threads must be at least 1, but is " + threads + ".");
-            }
-            training.backend().useThreads(threads);
-        }
         Instant startedAt = Instant.now();
         TrainingSession session = resume ? training.resumeSession(checkpointDirectory)
                 : training.newSession(checkpointDirectory);
@@ -249,52 +197,56 @@ final class TrainCommand implements Callable<Integer> {
         return result.state() == SessionState.COMPLETED ? ExitCode.OK : ExitCode.SOFTWARE;
     }
 
-    private ModelTraining prepareFromOptions() throws IOException {
-        Path dataFile = source.file != null ? source.file : source.sample.extract();
-        String targetColumn = target != null ? target : source.sample != null ? source.sample.target() : null;
-        DataKind kind = source.file != null ? DataKind.detect(dataFile, textColumn != null) : DataKind.TABLE;
-        if (kind != DataKind.TEXT_TABLE && textColumn != null) {
-            throw new UserInputException("--text-column is for a CSV/TSV file, but " + dataFile + " is "
-                    + kind.description() + ".");
-        }
-        TrainingConfig config = TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batchSize)
-                .withLearningRate(learningRate).withOptimizer(Optimizer.of(optimizer)).withL2(l2).withSeed(seed)
+    private ModelTraining prepareFromOptions(TrainingBackend trainer) throws IOException {
+        TrainingConfig config = training.config()
                 .withEarlyStopping(patience == null ? EarlyStopping.off() : EarlyStopping.onValidationLoss(patience));
-        TrainingBackend trainer = TrainingBackends.forChoice(backend);
-        NetworkDescription description = network == null ? null : NetworkJson.fromFile(network);
+        NetworkDescription description = training.networkOrTemplate();
         TemplateChoice chosenTemplate = template == null ? null : TemplateChoice.named(template);
         if (description != null && chosenTemplate != null) {
             throw new UserInputException("Give either --network or --template, not both.");
         }
-
-        PreparedInputs inputs;
+        DataKind kind = source.file != null ? DataKind.detect(source.file, textColumn != null) : DataKind.TABLE;
+        if (kind != DataKind.TEXT_TABLE && textColumn != null) {
+            throw new UserInputException("--text-column is for a CSV/TSV file, but "
+                    + (source.file != null ? source.file : "the sample " + source.sample) + " is "
+                    + kind.description() + ".");
+        }
         if (kind == DataKind.TABLE) {
-            if (targetColumn == null) {
-                throw new UserInputException("Missing --target: name the column to predict.");
-            }
-            PreprocessingSpec spec = PreprocessingSpec.forTarget(targetColumn).withDroppedColumns(dropped)
-                    .withSplit(SplitFractions.DEFAULT, seed);
-            for (Map.Entry<String, ColumnType> override : typeOverrides.entrySet()) {
-                spec = spec.withColumnType(override.getKey(), override.getValue());
-            }
-            if (chosenTemplate == null || chosenTemplate == TemplateChoice.MLP) {
-                return withClassWeights(TabularTraining.prepare(dataFile, spec, description, config, trainer)
-                        .training(), trainer);
-            }
-            inputs = TabularTraining.prepare(dataFile, spec, null, config, trainer).training().inputs();
-        } else if (kind == DataKind.TEXT_TABLE) {
-            if (targetColumn == null) {
+            NamedTable table = source.file != null ? new NamedTable(CsvImporter.read(source.file), target)
+                    : SampleTables.named(source.sample, target);
+            return prepareTable(table, description, chosenTemplate, config, trainer);
+        }
+        PreparedInputs inputs;
+        if (kind == DataKind.TEXT_TABLE) {
+            if (target == null) {
                 throw new UserInputException("Missing --target: name the column with each text's label.");
             }
-            inputs = ProjectTraining.importInputs(ProjectData.texts(dataFile, textColumn, targetColumn,
+            inputs = ProjectTraining.importInputs(ProjectData.texts(source.file, textColumn, target,
                     TextOptions.defaults().withEncoding(encoding).withMaxLength(maxLength)
-                            .withVocabulary(vocabularySize, TextOptions.defaults().minFrequency()).withSeed(seed)));
+                            .withVocabulary(vocabularySize, TextOptions.defaults().minFrequency())
+                            .withSeed(training.seed)));
         } else {
-            inputs = ProjectTraining.importInputs(ProjectData.images(dataFile, imageOptions()));
+            inputs = ProjectTraining.importInputs(ProjectData.images(source.file, imageOptions()));
         }
         NetworkDescription toTrain = chosenTemplate != null ? chosenTemplate.sizedFor(inputs.preprocessing())
                 : description;
         return withClassWeights(ModelTraining.prepare(inputs, toTrain, config, trainer), trainer);
+    }
+
+    /** A table: the MLP template or the user's network; another template is refused naming the ones that fit. */
+    private ModelTraining prepareTable(NamedTable table, NetworkDescription description, TemplateChoice template,
+                                       TrainingConfig config, TrainingBackend trainer) {
+        if (table.target() == null) {
+            throw new UserInputException("Missing --target: name the column to predict.");
+        }
+        boolean mlp = template == null || template == TemplateChoice.MLP;
+        ModelTraining prepared = TabularTraining.prepare(table.table(), training.spec(table.target()),
+                mlp ? description : null, config, trainer).training();
+        if (!mlp) {
+            prepared = ModelTraining.prepare(prepared.inputs(), template.sizedFor(prepared.inputs().preprocessing()),
+                    config, trainer);
+        }
+        return withClassWeights(prepared, trainer);
     }
 
     /** With --balance-classes, the same preparation with a loss that weighs classes by their rarity. */
@@ -312,7 +264,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private ImageOptions imageOptions() {
-        ImageOptions options = ImageOptions.defaults().withSplit(0.1, 0.15, seed).withChannels(rgb ? 3 : 1)
+        ImageOptions options = ImageOptions.defaults().withSplit(0.1, 0.15, training.seed).withChannels(rgb ? 3 : 1)
                 .withScaling(standardize ? PixelScaling.STANDARDIZE : PixelScaling.UNIT_RANGE);
         if (imageSize != null) {
             Matcher size = Pattern.compile("(\\d+)[xX×](\\d+)").matcher(imageSize.trim());
