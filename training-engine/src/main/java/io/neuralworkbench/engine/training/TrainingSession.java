@@ -3,7 +3,6 @@ package io.neuralworkbench.engine.training;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.network.NetworkDescription;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,7 +201,7 @@ public final class TrainingSession {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 double learningRate = config.learningRateAt(epoch);
                 model.setLearningRate(learningRate);
-                Nd4j.getRandom().setSeed(mix(config.seed(), epoch));
+                model.seedRandom(mix(config.seed(), epoch));
                 int[] order = shuffledIndices(train.size(), mix(config.seed(), epoch));
 
                 long epochStart = System.nanoTime();
