@@ -3,9 +3,12 @@ package io.neuralworkbench.engine.data;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.neuralworkbench.engine.data.image.ImagePreprocessing;
+import io.neuralworkbench.engine.data.text.TextPreprocessing;
 import io.neuralworkbench.engine.network.Shape;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * What turns a user's raw samples (table rows, image files, texts) into a network's input, fitted on the
@@ -16,7 +19,9 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind",
         defaultImpl = FittedPreprocessing.class)
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = FittedPreprocessing.class, name = "tabular")
+        @JsonSubTypes.Type(value = FittedPreprocessing.class, name = "tabular"),
+        @JsonSubTypes.Type(value = ImagePreprocessing.class, name = "image"),
+        @JsonSubTypes.Type(value = TextPreprocessing.class, name = "text")
 })
 public interface InputPreprocessing {
 
@@ -35,6 +40,15 @@ public interface InputPreprocessing {
     /** What the model predicts, for messages and prediction files (a column name, or "label"). */
     @JsonIgnore
     String targetName();
+
+    /**
+     * For inputs that are token indices (text), how many distinct indices there are: the vocabulary an
+     * embedding layer must accept. Empty for other inputs.
+     */
+    @JsonIgnore
+    default OptionalInt tokenVocabularySize() {
+        return OptionalInt.empty();
+    }
 
     /** A regression model's output in the target's own units; classification outputs have none. */
     default double toTargetUnits(double modelOutput) {

@@ -29,4 +29,14 @@ public interface SampleSource {
     default boolean inMemory() {
         return this instanceof ArrayDataset;
     }
+
+    /**
+     * The samples as training epoch {@code epoch} of a run seeded {@code seed} should see them. A source that
+     * varies its samples per epoch (augmentation) derives the variation from these two numbers only, so the
+     * same seed gives the same epochs and a resumed run continues as the original would have. Most sources
+     * are the same in every epoch and return themselves.
+     */
+    default SampleSource forEpoch(long seed, int epoch) {
+        return this;
+    }
 }

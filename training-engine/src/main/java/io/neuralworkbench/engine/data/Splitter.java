@@ -25,7 +25,7 @@ public final class Splitter {
      *
      * @return three index arrays, in {@link Split} order
      */
-    static int[][] trainValidationTest(int[] classIndices, SplitFractions fractions, long seed) {
+    public static int[][] trainValidationTest(int[] classIndices, SplitFractions fractions, long seed) {
         Random random = new Random(seed);
         List<List<Integer>> parts = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (List<Integer> group : shuffledClassGroups(classIndices, random)) {

@@ -2,6 +2,7 @@ package io.neuralworkbench.engine.training;
 
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.ArrayDataset;
+import io.neuralworkbench.engine.data.SampleSource;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,12 @@ import java.util.concurrent.ExecutionException;
  * <p>Determinism: parameter initialisation uses the configured seed, the batch order of epoch {@code e} is
  * drawn from (seed, e), and the random stream for dropout is re-seeded from (seed, e) at each epoch, so the
  * same seed, data and configuration give the same metrics — and a resumed run continues as the original
- * would have.
+ * would have. A source that varies per epoch (augmentation) is asked for epoch {@code e}'s samples with (seed, e).
+ *
+ * <p>Data: an in-memory training or validation set is uploaded to the backend once; any other
+ * {@link SampleSource} (images streamed from disk, augmented images) is read batch by batch, the next batch on a
+ * background thread while the current one trains, and uploaded per batch. Both give the same batches in the same
+ * order, so the same metrics.
  */
 public final class TrainingSession {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
@@ -38,8 +44,8 @@ public final class TrainingSession {
     private final TrainingBackend backend;
     private final NetworkDescription network;
     private final TrainingConfig config;
-    private final ArrayDataset train;
-    private final ArrayDataset validation;
+    private final SampleSource train;
+    private final SampleSource validation;
     private final Path checkpointDirectory;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
     private final Object pauseLock = new Object();
@@ -52,7 +58,7 @@ public final class TrainingSession {
     private volatile boolean stopRequested;
 
     private TrainingSession(TrainingBackend backend, NetworkDescription network, TrainingConfig config,
-                            ArrayDataset train, ArrayDataset validation, Path checkpointDirectory) {
+                            SampleSource train, SampleSource validation, Path checkpointDirectory) {
         this.backend = backend;
         this.network = network;
         this.config = config;
@@ -65,7 +71,7 @@ public final class TrainingSession {
      * A new run. {@code validation} may be null; {@code checkpointDirectory} may be null for no checkpoints.
      */
     public static TrainingSession create(TrainingBackend backend, NetworkDescription network, TrainingConfig config,
-                                         ArrayDataset train, ArrayDataset validation, Path checkpointDirectory) {
+                                         SampleSource train, SampleSource validation, Path checkpointDirectory) {
         config.check();
         if (train.size() == 0) {
             throw new UserInputException("The training set is empty: there is nothing to learn from.");
@@ -74,8 +80,8 @@ public final class TrainingSession {
     }
 
     /** Continues the run checkpointed in {@code checkpointDirectory}, on the same data. */
-    public static TrainingSession resume(TrainingBackend backend, Path checkpointDirectory, ArrayDataset train,
-                                         ArrayDataset validation) {
+    public static TrainingSession resume(TrainingBackend backend, Path checkpointDirectory, SampleSource train,
+                                         SampleSource validation) {
         Checkpoint checkpoint = Checkpoint.read(checkpointDirectory);
         if (!checkpoint.backendId().equals(backend.id())) {
             throw new UserInputException("The checkpoint was made by the " + checkpoint.backendId()
@@ -193,49 +199,66 @@ public final class TrainingSession {
         double elapsedSeconds = history.isEmpty() ? 0 : history.get(history.size() - 1).elapsedSeconds();
         String endMessage = "Training finished after " + config.epochs() + " epochs";
 
-        ArrayDataset trainAccuracySample = accuracySample(train);
-        try (BackendData trainData = model.upload(train);
-             BackendData accuracyData = model.upload(trainAccuracySample);
-             BackendData validationData = validation == null || validation.size() == 0 ? null
-                     : model.upload(validation)) {
+        boolean trainInMemory = train.inMemory();
+        boolean hasValidation = validation != null && validation.size() > 0;
+        boolean validationInMemory = hasValidation && validation.inMemory();
+        int[] accuracyRows = accuracySampleRows(train.size());
+        ArrayDataset accuracySample = trainInMemory ? train.read(accuracyRows) : null;
+        try (BackendData trainData = trainInMemory ? model.upload(inMemory(train)) : null;
+             BackendData accuracyData = trainInMemory ? model.upload(accuracySample) : null;
+             BackendData validationData = validationInMemory ? model.upload(inMemory(validation)) : null) {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 double learningRate = config.learningRateAt(epoch);
                 model.setLearningRate(learningRate);
                 model.seedRandom(mix(config.seed(), epoch));
                 int[] order = shuffledIndices(train.size(), mix(config.seed(), epoch));
+                List<int[]> batches = new ArrayList<>(batchesPerEpoch);
+                for (int from = 0; from < order.length; from += config.batchSize()) {
+                    batches.add(Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize())));
+                }
 
                 long epochStart = System.nanoTime();
                 double lossSum = 0;
-                for (int batch = 0; batch < batchesPerEpoch; batch++) {
-                    long pausedNanos = waitWhilePaused();
-                    epochStart += pausedNanos;
-                    if (stopRequested) {
-                        return finish(SessionState.STOPPED, "Stopped by the user during epoch " + (epoch + 1),
-                                history, best != null ? bestEpoch : epoch - 1, best);
+                try (BatchPrefetcher prefetcher = trainInMemory ? null
+                        : new BatchPrefetcher(train.forEpoch(config.seed(), epoch), batches)) {
+                    for (int batch = 0; batch < batchesPerEpoch; batch++) {
+                        long pausedNanos = waitWhilePaused();
+                        epochStart += pausedNanos;
+                        if (stopRequested) {
+                            return finish(SessionState.STOPPED, "Stopped by the user during epoch " + (epoch + 1),
+                                    history, best != null ? bestEpoch : epoch - 1, best);
+                        }
+                        double loss = trainInMemory ? model.fitBatch(trainData, batches.get(batch))
+                                : fitStreamedBatch(prefetcher.next());
+                        if (!Double.isFinite(loss)) {
+                            model.restore(lastGood);
+                            return finish(SessionState.DIVERGED, divergedMessage(epoch, loss, learningRate),
+                                    history, epoch - 1, null);
+                        }
+                        lossSum += loss;
+                        iteration++;
+                        IterationEvent event = new IterationEvent(epoch, iteration - 1, loss,
+                                (double) iteration / totalIterations);
+                        listeners.forEach(l -> l.onIteration(event));
                     }
-                    int from = batch * config.batchSize();
-                    int[] rows = Arrays.copyOfRange(order, from, Math.min(order.length, from + config.batchSize()));
-                    double loss = model.fitBatch(trainData, rows);
-                    if (!Double.isFinite(loss)) {
-                        model.restore(lastGood);
-                        return finish(SessionState.DIVERGED, divergedMessage(epoch, loss, learningRate),
-                                history, epoch - 1, null);
-                    }
-                    lossSum += loss;
-                    iteration++;
-                    IterationEvent event = new IterationEvent(epoch, iteration - 1, loss,
-                            (double) iteration / totalIterations);
-                    listeners.forEach(l -> l.onIteration(event));
                 }
                 double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
                 elapsedSeconds += epochSeconds;
 
-                double trainAccuracy = accuracy(model.predict(accuracyData), trainAccuracySample);
+                double trainAccuracy = trainInMemory
+                        ? accuracy(model.predict(accuracyData), accuracySample.targets())
+                        : accuracy(SourceInference.score(model, train, accuracyRows, false));
                 double validationLoss = Double.NaN;
                 double validationAccuracy = Double.NaN;
-                if (validationData != null) {
-                    validationLoss = model.meanLoss(validationData);
-                    validationAccuracy = accuracy(model.predict(validationData), validation);
+                if (hasValidation) {
+                    if (validationInMemory) {
+                        validationLoss = model.meanLoss(validationData);
+                        validationAccuracy = accuracy(model.predict(validationData), inMemory(validation).targets());
+                    } else {
+                        SourceInference.Scored scored = SourceInference.score(model, validation, true);
+                        validationLoss = scored.meanLoss();
+                        validationAccuracy = accuracy(scored);
+                    }
                     if (!Double.isFinite(validationLoss)) {
                         model.restore(lastGood);
                         return finish(SessionState.DIVERGED, divergedMessage(epoch, validationLoss, learningRate),
@@ -358,27 +381,46 @@ public final class TrainingSession {
         }
     }
 
-    /** A fixed, seed-independent subset for measuring training accuracy cheaply on large sets. */
-    private static ArrayDataset accuracySample(ArrayDataset data) {
-        if (data.size() <= ACCURACY_SAMPLE_LIMIT) {
+    /** One batch read from a streamed source: uploaded, trained on in its order, released. */
+    private double fitStreamedBatch(ArrayDataset batch) {
+        int[] inOrder = new int[batch.size()];
+        Arrays.setAll(inOrder, i -> i);
+        try (BackendData uploaded = model.upload(batch)) {
+            return model.fitBatch(uploaded, inOrder);
+        }
+    }
+
+    private static ArrayDataset inMemory(SampleSource source) {
+        if (source instanceof ArrayDataset data) {
             return data;
         }
-        int[] rows = new int[ACCURACY_SAMPLE_LIMIT];
-        double step = (double) data.size() / ACCURACY_SAMPLE_LIMIT;
+        int[] all = new int[source.size()];
+        Arrays.setAll(all, i -> i);
+        return source.read(all);
+    }
+
+    /** A fixed, seed-independent subset of rows for measuring training accuracy cheaply on large sets. */
+    private static int[] accuracySampleRows(int size) {
+        int[] rows = new int[Math.min(size, ACCURACY_SAMPLE_LIMIT)];
+        double step = (double) size / rows.length;
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = (int) (i * step);
+            rows[i] = size <= ACCURACY_SAMPLE_LIMIT ? i : (int) (i * step);
         }
-        return data.subset(rows);
+        return rows;
+    }
+
+    private double accuracy(SourceInference.Scored scored) {
+        return accuracy(scored.outputs(), scored.targets());
     }
 
     /** Share of samples whose largest output is the true class; NaN for regression. */
-    static double accuracy(float[][] outputs, ArrayDataset data) {
-        if (!data.isClassification() || data.size() == 0) {
+    private double accuracy(float[][] outputs, float[][] targets) {
+        if (train.classNames().isEmpty() || outputs.length == 0) {
             return Double.NaN;
         }
         int correct = 0;
         for (int i = 0; i < outputs.length; i++) {
-            if (ArrayDataset.argMax(outputs[i]) == data.classIndex(i)) {
+            if (ArrayDataset.argMax(outputs[i]) == ArrayDataset.argMax(targets[i])) {
                 correct++;
             }
         }

@@ -9,11 +9,11 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import io.neuralworkbench.engine.UserInputException;
 
 /** Asserting that bad input is reported to the user, as a {@link UserInputException} with a one-line message. */
-final class UserInputErrors {
+public final class UserInputErrors {
     private UserInputErrors() {
     }
 
-    static AbstractThrowableAssert<?, ? extends Throwable> assertThatUserInputError(ThrowingCallable call) {
+    public static AbstractThrowableAssert<?, ? extends Throwable> assertThatUserInputError(ThrowingCallable call) {
         return assertThatThrownBy(call)
                 .isInstanceOf(UserInputException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));

@@ -40,7 +40,12 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -81,11 +86,12 @@ final class Dl4jGraphCompiler {
             throw new UserInputException("Training needs exactly one input node and one output node; this network has "
                     + inputs.size() + " input(s) and " + outputs.size() + " output(s).");
         }
+        config.checkClassWeightsFor((Layer.Output) outputs.get(0).layer());
         List<InputType> inputTypes = new ArrayList<>();
         for (Node node : topologicalOrder(network)) {
             String[] from = network.inputsOf(node.name()).toArray(String[]::new);
             Shape inputShape = from.length == 0 ? null : outputShapes.get(from[0]);
-            addNode(graph, node, from, inputShape, inputTypes);
+            addNode(graph, node, from, inputShape, inputTypes, config.classWeights());
         }
         graph.setOutputs(outputs.get(0).name());
         graph.setInputTypes(inputTypes.toArray(InputType[]::new));
@@ -123,7 +129,7 @@ final class Dl4jGraphCompiler {
     }
 
     private static void addNode(ComputationGraphConfiguration.GraphBuilder graph, Node node, String[] from,
-                                Shape inputShape, List<InputType> inputTypes) {
+                                Shape inputShape, List<InputType> inputTypes, List<Double> classWeights) {
         String name = node.name();
         Layer layer = node.layer();
         if (layer instanceof Layer.Input input) {
@@ -191,7 +197,7 @@ final class Dl4jGraphCompiler {
         } else if (layer instanceof Layer.Concatenate) {
             graph.addVertex(name, new MergeVertex(), from);
         } else if (layer instanceof Layer.Output output) {
-            graph.addLayer(name, withL2(new OutputLayer.Builder(loss(output.loss()))
+            graph.addLayer(name, withL2(new OutputLayer.Builder(lossFunction(output.loss(), classWeights))
                     .nOut(output.units())
                     .activation(activation(output.activation()))
                     .weightInit(weightInit(output.weightInit())), output.l2()).build(), from);
@@ -282,6 +288,24 @@ final class Dl4jGraphCompiler {
             case BINARY_CROSS_ENTROPY -> LossFunctions.LossFunction.XENT;
             case MSE -> LossFunctions.LossFunction.MSE;
             case MAE -> LossFunctions.LossFunction.MEAN_ABSOLUTE_ERROR;
+        };
+    }
+
+    /** The output's loss, weighing each class (output column) as given when there are class weights. */
+    static ILossFunction lossFunction(Loss loss, List<Double> classWeights) {
+        if (classWeights == null) {
+            return loss(loss).getILossFunction();
+        }
+        float[] values = new float[classWeights.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = classWeights.get(i).floatValue();
+        }
+        INDArray weights = Nd4j.createFromArray(values).reshape(1, values.length);
+        return switch (loss) {
+            case CROSS_ENTROPY -> new LossMCXENT(weights);
+            case BINARY_CROSS_ENTROPY -> new LossBinaryXENT(weights);
+            // TrainingConfig.checkClassWeightsFor refuses weights on regression losses before this point.
+            case MSE, MAE -> throw new IllegalStateException("class weights on a regression loss");
         };
     }
 

@@ -38,7 +38,8 @@ final class Dl4jGraphModel implements TrainableModel {
         return graph;
     }
 
-    private record Dl4jData(INDArray features, INDArray targets) implements BackendData {
+    /** @param masks [rows, time steps] padding masks of sequence data, or null */
+    private record Dl4jData(INDArray features, INDArray targets, INDArray masks) implements BackendData {
         @Override
         public int size() {
             return (int) features.size(0);
@@ -48,6 +49,18 @@ final class Dl4jGraphModel implements TrainableModel {
         public void close() {
             features.close();
             targets.close();
+            if (masks != null) {
+                masks.close();
+            }
+        }
+
+        /** The masks of some rows, null when there are none. */
+        INDArray masks(int[] rows) {
+            return masks == null ? null : Nd4j.pullRows(masks, 1, rows);
+        }
+
+        INDArray masks(INDArrayIndex range) {
+            return masks == null ? null : masks.get(range);
         }
     }
 
@@ -56,7 +69,11 @@ final class Dl4jGraphModel implements TrainableModel {
         INDArray targets = data.targetCount() == 0
                 ? Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, data.size(), 1)
                 : Nd4j.createFromArray(data.targets());
-        return new Dl4jData(Nd4j.createFromArray(data.features()), targets);
+        // A mask row has one value per time step, which is what DL4J's recurrent feature masks hold; only
+        // a sequence input has time steps to mask.
+        INDArray masks = data.hasFeatureMasks() && inputShape instanceof Shape.Sequence && data.size() > 0
+                ? Nd4j.createFromArray(data.featureMasks()) : null;
+        return new Dl4jData(Nd4j.createFromArray(data.features()), targets, masks);
     }
 
     /**
@@ -77,19 +94,21 @@ final class Dl4jGraphModel implements TrainableModel {
         Dl4jData d = (Dl4jData) data;
         // pullRows gathers natively; INDArray.getRows builds a view per row and cost ~30 % of an MLP step.
         graph.fit(new DataSet(toNetworkLayout(Nd4j.pullRows(d.features(), 1, rows)),
-                Nd4j.pullRows(d.targets(), 1, rows)));
+                Nd4j.pullRows(d.targets(), 1, rows), d.masks(rows), null));
         return graph.score();
     }
 
     @Override
     public float[][] predict(BackendData data) {
-        INDArray features = ((Dl4jData) data).features();
-        long rows = features.size(0);
+        Dl4jData d = (Dl4jData) data;
+        long rows = d.features().size(0);
         float[][] result = new float[(int) rows][];
         for (long start = 0; start < rows; start += INFERENCE_CHUNK) {
             long end = Math.min(rows, start + INFERENCE_CHUNK);
-            INDArray chunk = toNetworkLayout(features.get(NDArrayIndex.interval(start, end)));
-            float[][] out = graph.output(false, chunk)[0].toFloatMatrix();
+            INDArrayIndex range = NDArrayIndex.interval(start, end);
+            INDArray masks = d.masks(range);
+            float[][] out = graph.output(false, new INDArray[] {toNetworkLayout(d.features().get(range))},
+                    masks == null ? null : new INDArray[] {masks})[0].toFloatMatrix();
             System.arraycopy(out, 0, result, (int) start, out.length);
         }
         return result;
@@ -111,8 +130,8 @@ final class Dl4jGraphModel implements TrainableModel {
         for (long start = 0; start < rows; start += INFERENCE_CHUNK) {
             long end = Math.min(rows, start + INFERENCE_CHUNK);
             INDArrayIndex range = NDArrayIndex.interval(start, end);
-            weightedSum += graph.score(new DataSet(toNetworkLayout(d.features().get(range)), d.targets().get(range)), false)
-                    * (end - start);
+            weightedSum += graph.score(new DataSet(toNetworkLayout(d.features().get(range)), d.targets().get(range),
+                    d.masks(range), null), false) * (end - start);
         }
         return weightedSum / rows;
     }

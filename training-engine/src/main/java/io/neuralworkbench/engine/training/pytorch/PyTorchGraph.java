@@ -80,11 +80,40 @@ final class PyTorchGraph {
     /** One node's computation on the outputs of its inputs, in edge order. */
     private interface Step {
         NDArray apply(List<NDArray> inputs, boolean training);
+
+        /**
+         * The same with the padding mask of sequence inputs ([batch, time], 1 = real step, or null): steps
+         * whose result would change with the padding override it, the others ignore the mask.
+         */
+        default NDArray apply(List<NDArray> inputs, NDArray mask, boolean training) {
+            return apply(inputs, training);
+        }
+    }
+
+    /** A step that leaves padded time steps out, as DL4J's layers do when given a feature mask. */
+    private interface MaskedStep {
+        NDArray apply(List<NDArray> inputs, NDArray mask, boolean training);
+    }
+
+    private static Step masked(MaskedStep step) {
+        return new Step() {
+            @Override
+            public NDArray apply(List<NDArray> inputs, boolean training) {
+                return step.apply(inputs, null, training);
+            }
+
+            @Override
+            public NDArray apply(List<NDArray> inputs, NDArray mask, boolean training) {
+                return step.apply(inputs, mask, training);
+            }
+        };
     }
 
     private record CompiledNode(String name, List<String> inputs, Step step) {
     }
 
+    /** Added (negated) to padded steps before a max pooling: far below any activation, still finite in float. */
+    private static final float PADDING_EXCLUDED_FROM_MAX = 1e30f;
     /** DL4J's leaky ReLU slope and GELU approximation (x·σ(1.702x)), so both backends compute the same. */
     private static final float LEAKY_RELU_SLOPE = 0.01f;
     private static final float GELU_SIGMOID_SCALE = 1.702f;
@@ -116,6 +145,7 @@ final class PyTorchGraph {
         inputShape = ((Layer.Input) inputs.get(0).layer()).shape();
         outputName = outputs.get(0).name();
         output = (Layer.Output) outputs.get(0).layer();
+        config.checkClassWeightsFor(output);
         List<String> order = network.topologicalOrder();
         if (order.size() != network.nodes().size()) {
             throw new UserInputException("The network has a cycle; validate it to see which nodes form it.");
@@ -157,10 +187,20 @@ final class PyTorchGraph {
 
     /** Runs the network on a batch in this graph's layout; returns the output layer's values before its activation. */
     NDArray forward(NDArray input, boolean training) {
+        return forward(input, null, training);
+    }
+
+    /**
+     * The same for padded sequences: {@code mask} ([batch, time], 1 for a real step, 0 for padding, or null)
+     * keeps the padding out of pooling and out of an LSTM's last step. Every sequence keeps its length
+     * through the network, so the one mask holds for every sequence-valued node.
+     */
+    NDArray forward(NDArray input, NDArray mask, boolean training) {
         Map<String, NDArray> values = new HashMap<>();
         values.put(inputName, input);
         for (CompiledNode node : steps) {
-            values.put(node.name(), node.step().apply(node.inputs().stream().map(values::get).toList(), training));
+            values.put(node.name(), node.step().apply(node.inputs().stream().map(values::get).toList(), mask,
+                    training));
         }
         return values.get(outputName);
     }
@@ -212,15 +252,26 @@ final class PyTorchGraph {
                 + " layer, which the PyTorch backend cannot train; use the DL4J backend for this network.");
     }
 
-    /** Pools over time, or over height and width (flattened first: DJL's PyTorch engine reduces one axis at a time). */
+    /**
+     * Pools over time, or over height and width (flattened first: DJL's PyTorch engine reduces one axis at a
+     * time). Over padded sequences only the real steps count, as in DL4J's masked pooling: the average
+     * divides by their number, and the maximum never picks a padded step.
+     */
     private static Step globalPoolingStep(Shape in, PoolingType pooling) {
         boolean image = in instanceof Shape.Image;
         int[] axis = {image ? 2 : 1};
-        return (inputs, training) -> {
+        return masked((inputs, mask, training) -> {
             NDArray x = inputs.get(0);
+            if (mask != null && in instanceof Shape.Sequence) {
+                NDArray steps = mask.expandDims(2);
+                if (pooling == PoolingType.MAX) {
+                    return x.add(steps.sub(1).mul(PADDING_EXCLUDED_FROM_MAX)).max(axis);
+                }
+                return x.mul(steps).sum(axis).div(steps.sum(axis));
+            }
             NDArray values = image ? x.reshape(x.getShape().get(0), x.getShape().get(1), -1) : x;
             return pooling == PoolingType.MAX ? values.max(axis) : values.mean(axis);
-        };
+        });
     }
 
     /** A tensor shape (not to be confused with the engine's {@link Shape} of a sample). */
@@ -328,13 +379,15 @@ final class PyTorchGraph {
     private Step embeddingStep(String name, Layer.Embedding embedding) {
         NDArray vectors = add(name, Role.EMBEDDING, initialised(embedding.weightInit(), embedding.vocabularySize(),
                 embedding.dimension(), embedding.vocabularySize(), embedding.dimension()), embedding.l2());
-        return (inputs, training) -> {
+        return masked((inputs, mask, training) -> {
             NDArray x = inputs.get(0);
             // Token ids arrive as [batch, time, 1] (a sequence of one value per step) or [batch, time] (flat).
             NDArray ids = (x.getShape().dimension() == 3 ? x.reshape(x.getShape().get(0), -1) : x)
                     .toType(DataType.INT64, false);
-            return ids.getNDArrayInternal().embedding(ids, vectors, SparseFormat.DENSE).singletonOrThrow();
-        };
+            NDArray words = ids.getNDArrayInternal().embedding(ids, vectors, SparseFormat.DENSE).singletonOrThrow();
+            // DL4J zeroes the vectors of padded steps; later unmasked layers then see the same values.
+            return mask == null ? words : words.mul(mask.expandDims(2));
+        });
     }
 
     private Step lstmStep(String name, Shape.Sequence in, Layer.Lstm lstm) {
@@ -355,13 +408,27 @@ final class PyTorchGraph {
         NDArray recurrentBias = add(name, Role.LSTM_RECURRENT_BIAS, manager.zeros(gates), null);
         NDList weights = new NDList(inputWeight, recurrentWeight, inputBias, recurrentBias);
         boolean everyStep = lstm.returnSequences();
-        return (inputs, training) -> {
+        return masked((inputs, mask, training) -> {
             NDArray x = inputs.get(0);
             ai.djl.ndarray.types.Shape stateShape = dims(1, x.getShape().get(0), units);
             NDList initialState = new NDList(x.getManager().zeros(stateShape), x.getManager().zeros(stateShape));
             NDList result = x.getNDArrayInternal().lstm(x, initialState, weights, true, 1, 0, training, false, true);
-            return everyStep ? result.get(0) : result.get(1).squeeze(0);
-        };
+            if (mask == null) {
+                return everyStep ? result.get(0) : result.get(1).squeeze(0);
+            }
+            // Padding follows the real steps, so the outputs of real steps do not depend on it; DL4J zeroes
+            // the outputs of padded steps and, without every step, takes the last real one.
+            NDArray outputs = result.get(0);
+            return everyStep ? outputs.mul(mask.expandDims(2)) : outputs.mul(lastRealStep(mask).expandDims(2)).sum(
+                    new int[] {1});
+        });
+    }
+
+    /** [batch, time]: 1 at each row's last step whose mask is 1, 0 elsewhere. */
+    private static NDArray lastRealStep(NDArray mask) {
+        NDArray steps = mask.getManager().arange(0f, (float) mask.getShape().get(1));
+        NDArray last = mask.mul(steps.add(1)).argMax(1).toType(DataType.FLOAT32, false);
+        return steps.expandDims(0).eq(last.expandDims(1)).toType(DataType.FLOAT32, false);
     }
 
     static NDArray activate(NDArray x, Activation activation, int featureAxis) {

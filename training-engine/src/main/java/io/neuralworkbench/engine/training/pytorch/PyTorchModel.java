@@ -45,6 +45,8 @@ public final class PyTorchModel implements TrainableModel {
     private final TrainingConfig config;
     private final UpdateRule optimizer;
     private float learningRate;
+    /** The configuration's class weights as a [classes] tensor, or null when every class counts the same. */
+    private final NDArray classWeights;
 
     PyTorchModel(NDManager manager, PyTorchGraph graph, NetworkDescription network, TrainingConfig config) {
         this.manager = manager;
@@ -53,6 +55,9 @@ public final class PyTorchModel implements TrainableModel {
         this.config = config;
         this.learningRate = (float) config.learningRate();
         this.optimizer = UpdateRule.forSettings(config.optimizer());
+        this.classWeights = config.classWeights() == null ? null
+                : manager.create(config.classWeights().stream().mapToDouble(Double::doubleValue).toArray())
+                .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
     }
 
     PyTorchGraph graph() {
@@ -68,7 +73,9 @@ public final class PyTorchModel implements TrainableModel {
         return new Dl4jGraphBackend().wrap(Dl4jTransfer.toDl4j(graph, network, config), network);
     }
 
-    private record TorchData(NDManager manager, NDArray features, NDArray targets) implements BackendData {
+    /** @param masks [rows, time steps] padding masks of sequence data, or null */
+    private record TorchData(NDManager manager, NDArray features, NDArray targets, NDArray masks)
+            implements BackendData {
         @Override
         public int size() {
             return (int) features.getShape().get(0);
@@ -85,8 +92,11 @@ public final class PyTorchModel implements TrainableModel {
         NDManager dataManager = manager.newSubManager();
         int targetCount = Math.max(1, data.targetCount());
         float[][] targets = data.targetCount() == 0 ? new float[data.size()][targetCount] : data.targets();
+        // Only a sequence input has time steps to mask (as in the DL4J backend).
+        NDArray masks = data.hasFeatureMasks() && graph.inputShape() instanceof Shape.Sequence && data.size() > 0
+                ? rows(dataManager, data.featureMasks(), data.featureMasks()[0].length) : null;
         return new TorchData(dataManager, rows(dataManager, data.features(), data.featureCount()),
-                rows(dataManager, targets, targetCount));
+                rows(dataManager, targets, targetCount), masks);
     }
 
     private static NDArray rows(NDManager manager, float[][] rows, int width) {
@@ -118,9 +128,10 @@ public final class PyTorchModel implements TrainableModel {
             NDIndex selected = new NDIndex("{}", batch.create(rows).toType(ai.djl.ndarray.types.DataType.INT64, false));
             NDArray features = toNetworkLayout(d.features().get(batch, selected));
             NDArray targets = d.targets().get(batch, selected);
+            NDArray masks = d.masks() == null ? null : d.masks().get(batch, selected);
             synchronized (GRADIENT_RECORDING) {
                 try (GradientCollector collector = Engine.getEngine(PyTorchBackend.ENGINE).newGradientCollector()) {
-                    NDArray batchLoss = loss(graph.forward(features, true), targets);
+                    NDArray batchLoss = loss(graph.forward(features, masks, true), targets);
                     collector.backward(batchLoss);
                     loss = batchLoss.getFloat();
                 }
@@ -170,7 +181,11 @@ public final class PyTorchModel implements TrainableModel {
         }
     }
 
-    /** The mean loss over the batch, as DL4J's loss functions define it (per sample summed over outputs). */
+    /**
+     * The mean loss over the batch, as DL4J's loss functions define it (per sample summed over outputs). Class
+     * weights multiply each output's term, and the mean stays over samples (DL4J's definition; PyTorch's own
+     * weighted cross-entropy would divide by the sum of the weights instead).
+     */
     private NDArray loss(NDArray logits, NDArray targets) {
         Layer.Output output = graph.output();
         int[] outputsAxis = {1};
@@ -178,18 +193,23 @@ public final class PyTorchModel implements TrainableModel {
             case CROSS_ENTROPY -> {
                 NDArray logProbabilities = output.activation() == Activation.SOFTMAX ? logits.logSoftmax(1)
                         : probabilities(logits).clip(PROBABILITY_FLOOR, 1).log();
-                yield logProbabilities.mul(targets).sum(outputsAxis).mean().neg();
+                yield weighted(logProbabilities.mul(targets)).sum(outputsAxis).mean().neg();
             }
             case BINARY_CROSS_ENTROPY -> {
                 NDArray p = probabilities(logits).clip(PROBABILITY_FLOOR, 1 - PROBABILITY_FLOOR);
                 NDArray positive = targets.mul(p.log());
                 NDArray negative = targets.neg().add(1).mul(p.neg().add(1).log());
-                yield positive.add(negative).sum(outputsAxis).mean().neg();
+                yield weighted(positive.add(negative)).sum(outputsAxis).mean().neg();
             }
             // DL4J divides the per-sample sum by the number of outputs: the mean over all values.
             case MSE -> probabilities(logits).sub(targets).square().mean();
             case MAE -> probabilities(logits).sub(targets).abs().mean();
         };
+    }
+
+    /** Per-output loss terms [batch, outputs] times the class weights, if any. */
+    private NDArray weighted(NDArray terms) {
+        return classWeights == null ? terms : terms.mul(classWeights);
     }
 
     private NDArray probabilities(NDArray logits) {
@@ -204,7 +224,9 @@ public final class PyTorchModel implements TrainableModel {
         for (int start = 0; start < rows; start += INFERENCE_CHUNK) {
             int end = Math.min(rows, start + INFERENCE_CHUNK);
             try (NDManager chunk = manager.newSubManager()) {
-                float[][] out = predictRows(d.features().get(chunk, new NDIndex(start + ":" + end)));
+                NDIndex range = new NDIndex(start + ":" + end);
+                float[][] out = predictRows(d.features().get(chunk, range),
+                        d.masks() == null ? null : d.masks().get(chunk, range));
                 System.arraycopy(out, 0, result, start, out.length);
             }
         }
@@ -217,12 +239,12 @@ public final class PyTorchModel implements TrainableModel {
             return new float[0][];
         }
         try (NDManager scope = manager.newSubManager()) {
-            return predictRows(rows(scope, features, features[0].length));
+            return predictRows(rows(scope, features, features[0].length), null);
         }
     }
 
-    private float[][] predictRows(NDArray flatRows) {
-        NDArray out = probabilities(graph.forward(toNetworkLayout(flatRows), false));
+    private float[][] predictRows(NDArray flatRows, NDArray masks) {
+        NDArray out = probabilities(graph.forward(toNetworkLayout(flatRows), masks, false));
         int width = (int) out.getShape().get(1);
         float[] values = out.toFloatArray();
         float[][] result = new float[values.length / width][width];
@@ -241,7 +263,8 @@ public final class PyTorchModel implements TrainableModel {
             int end = Math.min(rows, start + INFERENCE_CHUNK);
             try (NDManager chunk = manager.newSubManager()) {
                 NDIndex range = new NDIndex(start + ":" + end);
-                NDArray logits = graph.forward(toNetworkLayout(d.features().get(chunk, range)), false);
+                NDArray logits = graph.forward(toNetworkLayout(d.features().get(chunk, range)),
+                        d.masks() == null ? null : d.masks().get(chunk, range), false);
                 weightedSum += loss(logits, d.targets().get(chunk, range)).getFloat() * (end - start);
             }
         }
