@@ -111,9 +111,9 @@ final class TrainCommand implements Callable<Integer> {
             + "batch order: the same seed gives the same model (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "dl4j",
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
             description = "What trains the network: dl4j (the reference), pytorch (faster; the bundle is still a DL4J "
-                    + "model), or auto (the fastest installed). Default: ${DEFAULT-VALUE}.")
+                    + "model), or auto (the faster one that can train the network). Default: ${DEFAULT-VALUE}.")
     String backend;
 
     @Option(names = "--threads", paramLabel = "N",

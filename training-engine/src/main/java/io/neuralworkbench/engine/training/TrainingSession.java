@@ -76,13 +76,20 @@ public final class TrainingSession {
         if (train.size() == 0) {
             throw new UserInputException("The training set is empty: there is nothing to learn from.");
         }
-        return new TrainingSession(backend, network, config, train, validation, checkpointDirectory);
+        BackendChoice choice = TrainingBackends.resolve(backend, network);
+        if (choice.reason() != null) {
+            LOG.info(choice.reason());
+        }
+        return new TrainingSession(choice.backend(), network, config, train, validation, checkpointDirectory);
     }
 
     /** Continues the run checkpointed in {@code checkpointDirectory}, on the same data. */
     public static TrainingSession resume(TrainingBackend backend, Path checkpointDirectory, SampleSource train,
                                          SampleSource validation) {
         Checkpoint checkpoint = Checkpoint.read(checkpointDirectory);
+        if (backend instanceof AutoBackend) {
+            backend = TrainingBackends.byId(checkpoint.backendId());
+        }
         if (!checkpoint.backendId().equals(backend.id())) {
             throw new UserInputException("The checkpoint was made by the " + checkpoint.backendId()
                     + " backend; resume it with that backend.");

@@ -42,6 +42,15 @@ public final class PyTorchBackend implements TrainingBackend {
         return Dl4jGraphBackend.ID;
     }
 
+    /**
+     * Why this backend cannot train {@code network} (its first layer that PyTorch lacks), or null when it can
+     * train every layer. Looks at the description only, without loading PyTorch.
+     */
+    public static String whyItCannotTrain(NetworkDescription network) {
+        return network.nodes().stream().map(node -> PyTorchGraph.whyItCannotTrain(node.name(), node.layer()))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
     /** Whether PyTorch's native library loads here; the first call loads it, which takes seconds. */
     public boolean isAvailable() {
         return EngineHolder.AVAILABLE;
