@@ -58,12 +58,6 @@ final class Report {
                 .append(gemm.stream().map(g -> String.format("%.1f GFLOP/s with %s", g.bestFlopsPerSecond() / 1e9,
                         g.threads())).collect(Collectors.joining(", ")))
                 .append("; the percentages below are of the higher.\n");
-        out.append(String.format("Rounds: %d; each model and engine trained in its own JVM: %.0f s warm-up, then "
-                        + "%d windows of %.1f s. Samples/s: median over rounds of each run's median window. "
-                        + "Ratio: median over rounds of ours / PyTorch measured in the same round (in brackets the "
-                        + "lowest and highest round). CPU ratio: the same with samples per second of the process's "
-                        + "CPU time, which the machine's other work disturbs far less.%n%n",
-                options.rounds(), options.warmupSeconds(), options.windows(), options.windowSeconds()));
 
         if (!options.engines().isEmpty()) {
             separateJvmTable(out, peakFlops);
@@ -76,6 +70,12 @@ final class Report {
 
     /** Each engine in a JVM of its own. */
     private void separateJvmTable(StringBuilder out, double peakFlops) {
+        out.append(String.format("Rounds: %d; each model and engine trained in its own JVM: %.0f s warm-up, then "
+                        + "%d windows of %.1f s. Samples/s: median over rounds of each run's median window. "
+                        + "Ratio: median over rounds of ours / PyTorch measured in the same round (in brackets the "
+                        + "lowest and highest round). CPU ratio: the same with samples per second of the process's "
+                        + "CPU time, which the machine's other work disturbs far less.%n%n",
+                options.rounds(), options.warmupSeconds(), options.windows(), options.windowSeconds()));
         row(out, List.of("model (batch)", "threads", "ours, DL4J: samples/s (% of peak)",
                 "ours, PyTorch backend: samples/s (% of peak)", "PyTorch direct: samples/s (% of peak)",
                 "ratio DL4J / PyTorch", "ratio ours-PyTorch / PyTorch", "CPU ratio DL4J / PyTorch",
