@@ -53,6 +53,8 @@ final class Report {
         out.append("Machine: ").append(cores).append(" cores, ").append(cpuModel())
                 .append("; load average (1/5/15 min) before ").append(loadBefore)
                 .append(", after ").append(loadAfter).append(".\n");
+        out.append("OMP_WAIT_POLICY: ").append(options.ompWaitPolicy() == null ? "OpenMP's default"
+                : options.ompWaitPolicy()).append(".\n");
         out.append("GEMM peak (").append(options.gemmSize()).append("² float SGEMM through ND4J, best of ")
                 .append(TrainingBenchmark.GEMM_REPEATS).append("): ")
                 .append(gemm.stream().map(g -> String.format("%.1f GFLOP/s with %s", g.bestFlopsPerSecond() / 1e9,

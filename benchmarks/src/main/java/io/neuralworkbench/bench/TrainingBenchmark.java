@@ -122,6 +122,9 @@ public final class TrainingBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeAll(List.of(Variant.THREAD_VARIABLES));
         builder.environment().putAll(environment);
+        if (options.ompWaitPolicy() != null) {
+            builder.environment().put("OMP_WAIT_POLICY", options.ompWaitPolicy());
+        }
         Process process = builder.start();
         List<String> output;
         try (BufferedReader reader = process.inputReader()) {
