@@ -58,11 +58,12 @@ public final class TrainingBenchmark {
 
         List<Variant> variants = new ArrayList<>();
         for (int threads : threadCounts) {
-            for (Engine engine : Engine.values()) {
+            for (Engine engine : options.engines()) {
                 variants.add(new Variant(engine, threads));
             }
         }
         Map<BenchModel, Map<Variant, List<TrainingMeasurement>>> results = new LinkedHashMap<>();
+        Map<BenchModel, Map<Integer, List<PairedMeasurement>>> paired = new LinkedHashMap<>();
         for (int round = 0; round < options.rounds(); round++) {
             for (BenchModel model : options.models()) {
                 // Alternate the order so that neither engine always runs first, when the machine may be quieter.
@@ -80,17 +81,34 @@ public final class TrainingBenchmark {
                             Double.toString(options.warmupSeconds()), Integer.toString(options.windows()),
                             Double.toString(options.windowSeconds()));
                     int roundNumber = round + 1;
-                    measured.ifPresent(m -> progress("round %d/%d %-6s %-18s %8.0f samples/s, windows %s",
-                            roundNumber, options.rounds(), model.id(), variant.label(),
-                            Report.median(m.samplesPerSecond()), m.samplesPerSecond().stream()
-                                    .map(v -> String.format("%.0f", v)).toList()));
+                    measured.ifPresent(m -> progress("round %d/%d %-6s %-18s %8.0f samples/s (%.0f per CPU second), "
+                                    + "windows %s", roundNumber, options.rounds(), model.id(), variant.label(),
+                            Report.median(m.samplesPerSecond()), Report.median(m.samplesPerCpuSecond()),
+                            m.samplesPerSecond().stream().map(v -> String.format("%.0f", v)).toList()));
                     results.computeIfAbsent(model, k -> new LinkedHashMap<>())
                             .computeIfAbsent(variant, k -> new ArrayList<>())
                             .add(measured.orElse(null));
                 }
+                if (options.pairedBlocks() > 0) {
+                    for (int threads : threadCounts) {
+                        Optional<PairedMeasurement> measured = runChild(PairedChild.class, List.of(),
+                                new Variant(Engine.PYTORCH, threads).environment(), PairedMeasurement.class,
+                                model.id(), Double.toString(options.warmupSeconds()),
+                                Integer.toString(options.pairedBlocks()), Double.toString(options.windowSeconds()));
+                        int roundNumber = round + 1;
+                        measured.ifPresent(m -> progress("round %d/%d %-6s same JVM, %d thread(s): ours-PyTorch / "
+                                        + "PyTorch %.2f by the clock, %.2f by CPU time", roundNumber, options.rounds(),
+                                model.id(), threads,
+                                PairedMeasurement.pairedRatio(m.oursSamplesPerSecond(), m.directSamplesPerSecond()),
+                                PairedMeasurement.pairedRatio(m.oursSamplesPerCpuSecond(),
+                                        m.directSamplesPerCpuSecond())));
+                        paired.computeIfAbsent(model, k -> new LinkedHashMap<>())
+                                .computeIfAbsent(threads, k -> new ArrayList<>()).add(measured.orElse(null));
+                    }
+                }
             }
         }
-        return new Report(options, cores, threadCounts, gemm, results, loadBefore, loadAverage()).markdown();
+        return new Report(options, cores, threadCounts, gemm, results, paired, loadBefore, loadAverage()).markdown();
     }
 
     /** Runs a child main in a fresh JVM with the given environment; empty (after printing why) if it failed. */
@@ -104,6 +122,9 @@ public final class TrainingBenchmark {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeAll(List.of(Variant.THREAD_VARIABLES));
         builder.environment().putAll(environment);
+        if (options.ompWaitPolicy() != null) {
+            builder.environment().put("OMP_WAIT_POLICY", options.ompWaitPolicy());
+        }
         Process process = builder.start();
         List<String> output;
         try (BufferedReader reader = process.inputReader()) {

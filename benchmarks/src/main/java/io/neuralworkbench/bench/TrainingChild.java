@@ -15,9 +15,9 @@ import java.util.stream.IntStream;
  */
 public final class TrainingChild {
     /** Enough distinct batches that every step gathers fresh rows, few enough to stay small in memory. */
-    private static final int BATCHES_IN_DATA = 16;
+    static final int BATCHES_IN_DATA = 16;
     /** Steps the warm-up takes at least, so slow models still compile and touch every code path. */
-    private static final int MIN_WARMUP_STEPS = 5;
+    static final int MIN_WARMUP_STEPS = 5;
 
     private TrainingChild() {
     }
@@ -35,19 +35,22 @@ public final class TrainingChild {
             BatchCycle cycle = new BatchCycle(loop, batches);
             cycle.runFor(warmupSeconds, MIN_WARMUP_STEPS);
             List<Double> samplesPerSecond = new ArrayList<>();
+            List<Double> samplesPerCpuSecond = new ArrayList<>();
             for (int w = 0; w < windows; w++) {
                 long start = System.nanoTime();
+                long cpuStart = PairedChild.processCpuNanos();
                 int steps = cycle.runFor(windowSeconds, 1);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (PairedChild.processCpuNanos() - cpuStart) / 1e9;
                 samplesPerSecond.add(steps * (double) model.batchSize() / seconds);
+                samplesPerCpuSecond.add(steps * (double) model.batchSize() / cpuSeconds);
             }
             ResultLine.print(new TrainingMeasurement(model.id(), engine.id(), loop.threads(), loop.parameterCount(),
-                    samplesPerSecond,
-                    peakResidentMiB(), cycle.lastLoss));
+                    samplesPerSecond, samplesPerCpuSecond, peakResidentMiB(), cycle.lastLoss));
         }
     }
 
-    private static List<int[]> shuffledBatches(int rows, int batchSize) {
+    static List<int[]> shuffledBatches(int rows, int batchSize) {
         List<Integer> order = new ArrayList<>(IntStream.range(0, rows).boxed().toList());
         Collections.shuffle(order, new Random(7));
         List<int[]> batches = new ArrayList<>();
@@ -58,7 +61,7 @@ public final class TrainingChild {
     }
 
     /** Steps through the batches round and round. */
-    private static final class BatchCycle {
+    static final class BatchCycle {
         private final TrainingLoop loop;
         private final List<int[]> batches;
         private int next;

@@ -8,7 +8,7 @@ record Variant(Engine engine, int threads) {
 
     /** Variables that steer the native thread pools; never inherited, so only a variant's own settings apply. */
     static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS",
-            "ND4J_SKIP_BLAS_THREADS"};
+            "ND4J_SKIP_BLAS_THREADS", "OMP_WAIT_POLICY"};
 
     /**
      * PyTorch sizes its intra-op pool from OMP_NUM_THREADS. Our engine has OpenMP and OpenBLAS pools; to keep

@@ -19,9 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The column, network and training options of a command that trains on a table, as a picocli mixin, with
- * the same names and defaults as {@code train}'s so that a configuration moves between the commands as is.
- * ({@code train} still declares them itself; it can take this mixin instead.)
+ * The column, network and training options shared by the commands that train ({@code train}, {@code crossvalidate}),
+ * as a picocli mixin: one set of names and defaults, so a configuration moves between the commands as is.
  */
 final class TrainingOptions {
     @Option(names = "--drop", paramLabel = "COLUMN", split = ",",
@@ -56,13 +55,14 @@ final class TrainingOptions {
             + "batch order: the same seed gives the same result (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "dl4j",
-            description = "What trains the network: dl4j (the reference), pytorch (faster), or auto (the fastest "
-                    + "installed). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "What trains the network: dl4j (the reference), pytorch (faster; the bundle is still a DL4J "
+                    + "model), or auto (the faster one that can train the network). Default: ${DEFAULT-VALUE}.")
     String backend;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Compute threads for training (default: the backend's own choice, usually one per core).")
+            description = "Compute threads for training (default: the backend's own choice, usually one per core). "
+                    + "On 2 cores, 1 makes DL4J's dense networks ~1.8x faster.")
     Integer threads;
 
     /** The settings, without early stopping. */

@@ -31,6 +31,12 @@ public interface TrainableModel extends AutoCloseable {
 
     void setLearningRate(double learningRate);
 
+    /**
+     * Re-seeds the random stream training draws from (dropout). The session seeds each epoch from (seed, epoch),
+     * so a run resumed from a checkpoint draws what the uninterrupted run would have.
+     */
+    void seedRandom(long seed);
+
     ParameterSnapshot snapshot();
 
     void restore(ParameterSnapshot snapshot);

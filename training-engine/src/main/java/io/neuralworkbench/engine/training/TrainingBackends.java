@@ -1,6 +1,7 @@
 package io.neuralworkbench.engine.training;
 
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.training.dl4j.Dl4jGraphBackend;
 import io.neuralworkbench.engine.training.pytorch.PyTorchBackend;
 
@@ -10,6 +11,7 @@ import java.util.List;
 /** The backends this build can train with, looked up by the id stored in bundles and checkpoints. */
 public final class TrainingBackends {
     private static final TrainingBackend DEFAULT = new Dl4jGraphBackend();
+    private static final TrainingBackend AUTO = new AutoBackend();
 
     private TrainingBackends() {
     }
@@ -38,8 +40,9 @@ public final class TrainingBackends {
     }
 
     /**
-     * The backend a user asked for by name: {@code dl4j}, {@code pytorch}, or {@code auto} — the fastest one
-     * that works here (PyTorch when its native library is installed, DL4J otherwise).
+     * The backend a user asked for by name: {@code dl4j}, {@code pytorch}, or {@code auto}, which stands for the
+     * faster backend that can train the network (see {@link #resolve}; PyTorch when it is installed and has
+     * every layer, DL4J otherwise).
      */
     public static TrainingBackend forChoice(String choice) {
         String name = choice.strip().toLowerCase(java.util.Locale.ROOT);
@@ -48,9 +51,19 @@ public final class TrainingBackends {
             case "pytorch" -> all().stream().filter(b -> b.id().equals(PyTorchBackend.ID)).findFirst()
                     .orElseThrow(() -> new UserInputException("PyTorch is not available here: its native library"
                             + " (pytorch-native-cpu) is missing or does not load on this machine; use --backend dl4j."));
-            case "auto" -> all().stream().filter(b -> b.id().equals(PyTorchBackend.ID)).findFirst().orElse(DEFAULT);
+            case AutoBackend.ID -> AUTO;
             default -> throw new UserInputException("Unknown backend \"" + choice + "\"; choose dl4j, pytorch or auto.");
         };
+    }
+
+    /** The faster backend that can train {@code network}, and why, in one line. */
+    public static BackendChoice auto(NetworkDescription network) {
+        return AutoBackend.choose(network);
+    }
+
+    /** The backend that will train {@code network}: {@code requested} itself, unless it is the choice {@code auto}. */
+    public static BackendChoice resolve(TrainingBackend requested, NetworkDescription network) {
+        return requested instanceof AutoBackend ? auto(network) : new BackendChoice(requested, null);
     }
 
     public static TrainingBackend byId(String id) {

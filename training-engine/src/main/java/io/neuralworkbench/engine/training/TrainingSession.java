@@ -4,7 +4,6 @@ import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.data.SampleSource;
 import io.neuralworkbench.engine.network.NetworkDescription;
-import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,13 +76,20 @@ public final class TrainingSession {
         if (train.size() == 0) {
             throw new UserInputException("The training set is empty: there is nothing to learn from.");
         }
-        return new TrainingSession(backend, network, config, train, validation, checkpointDirectory);
+        BackendChoice choice = TrainingBackends.resolve(backend, network);
+        if (choice.reason() != null) {
+            LOG.info(choice.reason());
+        }
+        return new TrainingSession(choice.backend(), network, config, train, validation, checkpointDirectory);
     }
 
     /** Continues the run checkpointed in {@code checkpointDirectory}, on the same data. */
     public static TrainingSession resume(TrainingBackend backend, Path checkpointDirectory, SampleSource train,
                                          SampleSource validation) {
         Checkpoint checkpoint = Checkpoint.read(checkpointDirectory);
+        if (backend instanceof AutoBackend) {
+            backend = TrainingBackends.byId(checkpoint.backendId());
+        }
         if (!checkpoint.backendId().equals(backend.id())) {
             throw new UserInputException("The checkpoint was made by the " + checkpoint.backendId()
                     + " backend; resume it with that backend.");
@@ -211,7 +217,7 @@ public final class TrainingSession {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
                 double learningRate = config.learningRateAt(epoch);
                 model.setLearningRate(learningRate);
-                Nd4j.getRandom().setSeed(mix(config.seed(), epoch));
+                model.seedRandom(mix(config.seed(), epoch));
                 int[] order = shuffledIndices(train.size(), mix(config.seed(), epoch));
                 List<int[]> batches = new ArrayList<>(batchesPerEpoch);
                 for (int from = 0; from < order.length; from += config.batchSize()) {

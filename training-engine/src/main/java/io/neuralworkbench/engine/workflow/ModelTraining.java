@@ -17,7 +17,9 @@ import io.neuralworkbench.engine.network.Node;
 import io.neuralworkbench.engine.network.Shape;
 import io.neuralworkbench.engine.network.Templates;
 import io.neuralworkbench.engine.training.Checkpoint;
+import io.neuralworkbench.engine.training.BackendChoice;
 import io.neuralworkbench.engine.training.TrainingBackend;
+import io.neuralworkbench.engine.training.TrainingBackends;
 import io.neuralworkbench.engine.training.TrainingConfig;
 import io.neuralworkbench.engine.training.TrainingResult;
 import io.neuralworkbench.engine.training.TrainingSession;
@@ -71,7 +73,11 @@ public final class ModelTraining {
                     .collect(Collectors.joining("; ")));
         }
         diagnostics.stream().filter(d -> !d.isError()).forEach(warning -> notes.add("Warning: " + warning.message()));
-        return new ModelTraining(inputs, sized, config, backend, notes);
+        BackendChoice choice = TrainingBackends.resolve(backend, sized);
+        if (choice.reason() != null) {
+            notes.add(choice.reason());
+        }
+        return new ModelTraining(inputs, sized, config, choice.backend(), notes);
     }
 
     /** The template that suits the data, sized to it. */

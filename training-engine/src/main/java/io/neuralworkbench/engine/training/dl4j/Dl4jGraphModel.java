@@ -141,6 +141,11 @@ final class Dl4jGraphModel implements TrainableModel {
         graph.setLearningRate(learningRate);
     }
 
+    @Override
+    public void seedRandom(long seed) {
+        Nd4j.getRandom().setSeed(seed);
+    }
+
     private record Dl4jSnapshot(INDArray parameters) implements ParameterSnapshot {
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Trains with PyTorch (through DJL) on CPU, and writes its models as DL4J ComputationGraph zips: bundles and
@@ -27,6 +28,8 @@ public final class PyTorchBackend implements TrainingBackend {
     static final String ENGINE = "PyTorch";
     /** The extra zip entry holding the training settings, so that {@link #load} can continue training. */
     private static final String CONFIG_ENTRY = "neuralworkbench-training-config.json";
+    /** The extra zip entry holding the optimizer's state (moments, step count), so that training resumes exactly. */
+    private static final String OPTIMIZER_STATE_ENTRY = "neuralworkbench-pytorch-optimizer-state";
     private static final Logger LOG = LoggerFactory.getLogger(PyTorchBackend.class);
 
     @Override
@@ -37,6 +40,15 @@ public final class PyTorchBackend implements TrainingBackend {
     @Override
     public String modelFileBackendId() {
         return Dl4jGraphBackend.ID;
+    }
+
+    /**
+     * Why this backend cannot train {@code network} (its first layer that PyTorch lacks), or null when it can
+     * train every layer. Looks at the description only, without loading PyTorch.
+     */
+    public static String whyItCannotTrain(NetworkDescription network) {
+        return network.nodes().stream().map(node -> PyTorchGraph.whyItCannotTrain(node.name(), node.layer()))
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** Whether PyTorch's native library loads here; the first call loads it, which takes seconds. */
@@ -90,20 +102,29 @@ public final class PyTorchBackend implements TrainingBackend {
 
     /**
      * Reads a DL4J ComputationGraph zip of {@code network} (as written by {@link TrainableModel#save}) into a
-     * new PyTorch model. The optimizer state is not carried over: training continues with a fresh optimizer.
-     * A zip written by the DL4J backend carries no training settings; the model then gets the defaults.
+     * new PyTorch model, with the optimizer state the file holds. A zip written by the DL4J backend carries no
+     * training settings and no PyTorch optimizer state; the model then gets the defaults and a fresh optimizer.
      */
     @Override
     public PyTorchModel load(Path file, NetworkDescription network) throws IOException {
-        TrainingConfig config = ModelSerializer.listObjectsInFile(file.toFile()).contains(CONFIG_ENTRY)
+        List<String> extraEntries = ModelSerializer.listObjectsInFile(file.toFile());
+        TrainingConfig config = extraEntries.contains(CONFIG_ENTRY)
                 ? Json.mapper().readValue((String) ModelSerializer.getObjectFromFile(file.toFile(), CONFIG_ENTRY),
                 TrainingConfig.class)
                 : TrainingConfig.defaults();
         ComputationGraph weights = ModelSerializer.restoreComputationGraph(file.toFile(), false);
         try {
             PyTorchModel model = compile(network, config);
-            Dl4jTransfer.fromDl4j(weights, model.graph());
-            return model;
+            try {
+                Dl4jTransfer.fromDl4j(weights, model.graph());
+                if (extraEntries.contains(OPTIMIZER_STATE_ENTRY)) {
+                    model.restoreOptimizerState(ModelSerializer.getObjectFromFile(file.toFile(), OPTIMIZER_STATE_ENTRY));
+                }
+                return model;
+            } catch (IOException | RuntimeException e) {
+                model.close();
+                throw e;
+            }
         } finally {
             weights.close();
         }
@@ -114,5 +135,6 @@ public final class PyTorchBackend implements TrainingBackend {
             dl4j.save(file);
         }
         ModelSerializer.addObjectToFile(file.toFile(), CONFIG_ENTRY, Json.mapper().writeValueAsString(model.config()));
+        ModelSerializer.addObjectToFile(file.toFile(), OPTIMIZER_STATE_ENTRY, model.optimizerState());
     }
 }

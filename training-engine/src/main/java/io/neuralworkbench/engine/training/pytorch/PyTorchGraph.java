@@ -390,10 +390,18 @@ final class PyTorchGraph {
         });
     }
 
+    /** Why this backend cannot train the layer, or null when it can: PyTorch's LSTM has no other activation. */
+    static String whyItCannotTrain(String name, Layer layer) {
+        if (layer instanceof Layer.Lstm lstm && lstm.activation() != Activation.TANH) {
+            return "Node " + name + " is an lstm with " + lstm.activation() + " activation; PyTorch's LSTM only has tanh";
+        }
+        return null;
+    }
+
     private Step lstmStep(String name, Shape.Sequence in, Layer.Lstm lstm) {
-        if (lstm.activation() != Activation.TANH) {
-            throw new UserInputException("Node " + name + " is an lstm with " + lstm.activation()
-                    + " activation; PyTorch's LSTM only has tanh. Set the activation to TANH or use the DL4J backend.");
+        String problem = whyItCannotTrain(name, lstm);
+        if (problem != null) {
+            throw new UserInputException(problem + ". Set the activation to TANH or use the DL4J backend.");
         }
         int units = lstm.units();
         ai.djl.ndarray.types.Shape gates = dims(4L * units);

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import io.neuralworkbench.engine.data.ArrayDataset;
 import io.neuralworkbench.engine.network.Activation;
@@ -42,8 +43,8 @@ public final class PyTorchModel implements TrainableModel {
     private final PyTorchGraph graph;
     private final NetworkDescription network;
     private final TrainingConfig config;
-    private final AdjustableLearningRate learningRate;
-    private final ai.djl.training.optimizer.Optimizer optimizer;
+    private final UpdateRule optimizer;
+    private float learningRate;
     /** The configuration's class weights as a [classes] tensor, or null when every class counts the same. */
     private final NDArray classWeights;
 
@@ -52,8 +53,8 @@ public final class PyTorchModel implements TrainableModel {
         this.graph = graph;
         this.network = network;
         this.config = config;
-        this.learningRate = new AdjustableLearningRate(config.learningRate());
-        this.optimizer = UpdateRules.forSettings(config.optimizer(), learningRate);
+        this.learningRate = (float) config.learningRate();
+        this.optimizer = UpdateRule.forSettings(config.optimizer());
         this.classWeights = config.classWeights() == null ? null
                 : manager.create(config.classWeights().stream().mapToDouble(Double::doubleValue).toArray())
                 .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
@@ -141,6 +142,7 @@ public final class PyTorchModel implements TrainableModel {
 
     /** Applies regularisation and the optimizer to every trainable tensor; returns the regularisation score. */
     private double step() {
+        optimizer.beginStep();
         double penalty = 0;
         for (Tensor tensor : graph.tensors()) {
             if (!tensor.role().trainable()) {
@@ -155,8 +157,8 @@ public final class PyTorchModel implements TrainableModel {
                     }
                 }
                 try (NDArray decayStep = tensor.weightDecay() > 0
-                        ? weight.mul(learningRate.get() * tensor.weightDecay()) : null) {
-                    optimizer.update(tensor.id(), weight, gradient);
+                        ? weight.mul(learningRate * tensor.weightDecay()) : null) {
+                    optimizer.update(tensor.id(), weight, gradient, learningRate);
                     if (decayStep != null) {
                         weight.subi(decayStep);
                     }
@@ -272,7 +274,13 @@ public final class PyTorchModel implements TrainableModel {
 
     @Override
     public void setLearningRate(double newRate) {
-        learningRate.set(newRate);
+        learningRate = (float) newRate;
+    }
+
+    /** PyTorch's generator is process-wide, like ND4J's; dropout draws from it. */
+    @Override
+    public void seedRandom(long seed) {
+        JniUtils.setSeed(seed);
     }
 
     private record TorchSnapshot(List<float[]> values) implements ParameterSnapshot {
@@ -294,12 +302,21 @@ public final class PyTorchModel implements TrainableModel {
     }
 
     /**
-     * Writes a plain DL4J ComputationGraph zip (see {@link PyTorchBackend#load}). The optimizer state stays
-     * behind: a run resumed from the file starts its optimizer afresh.
+     * Writes a plain DL4J ComputationGraph zip with the optimizer state as an extra entry that DL4J ignores (see
+     * {@link PyTorchBackend#load}), so a run resumed from the file continues exactly.
      */
     @Override
     public void save(Path file) throws IOException {
         PyTorchBackend.write(this, file);
+    }
+
+    /** The optimizer's step count and state arrays, for {@link PyTorchBackend#write}. */
+    byte[] optimizerState() {
+        return optimizer.saveState();
+    }
+
+    void restoreOptimizerState(byte[] saved) throws IOException {
+        optimizer.restoreState(saved, manager);
     }
 
     /** Counted as DL4J counts them, so the figure does not depend on the backend (PyTorch's LSTM has two biases). */

@@ -89,17 +89,6 @@ class PyTorchTrainingTest {
     }
 
     @Test
-    void aCheckpointedRunResumesWithPyTorch(@TempDir Path checkpoints) {
-        TrainingSession.create(new PyTorchBackend(), SyntheticData.smallClassifier(), config.withEpochs(2), train,
-                validation, checkpoints).run();
-        TrainingResult resumed = TrainingSession.resume(new PyTorchBackend(), checkpoints, train, validation).run();
-
-        assertThat(resumed.state()).isEqualTo(SessionState.COMPLETED);
-        assertThat(resumed.history()).hasSize(2);
-        assertThat(resumed.lastEpoch().validationAccuracy()).isGreaterThanOrEqualTo(0.9);
-    }
-
-    @Test
     @Tag("slow")
     void irisTrainedWithPyTorchMakesAPlainDl4jBundleThatPredictsTheSame(@TempDir Path directory) throws Exception {
         TrainingConfig irisConfig = TrainingConfig.defaults().withEpochs(50).withBatchSize(16).withLearningRate(0.01);
