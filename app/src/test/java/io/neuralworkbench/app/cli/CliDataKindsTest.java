@@ -107,6 +107,25 @@ class CliDataKindsTest {
     }
 
     @Test
+    void aTeachingSetTrainsByNameAndItsBundlePredictsItsCsvExport() throws Exception {
+        Path bundle = directory.resolve("spirals.zip");
+        CommandRun train = run("train", "--sample", "spirals", "--epochs", "3", "--out", bundle.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+
+        Path csv = directory.resolve("spirals.csv");
+        assertThat(run("generate", "spirals", "--out", csv.toString(), "--samples", "40").exitCode()).isZero();
+        Path predictions = directory.resolve("spirals-predictions.csv");
+        CommandRun predict = run("predict", bundle.toString(), "--data", csv.toString(), "--out",
+                predictions.toString());
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        assertThat(Files.readAllLines(predictions, StandardCharsets.UTF_8)).hasSize(41);
+
+        CommandRun unknown = run("train", "--sample", "moons", "--out", bundle.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("There is no sample called \"moons\"", "spirals");
+    }
+
+    @Test
     void dataThatDoesNotFitTheOptionsIsRefusedWithExitCodeTwo() throws Exception {
         CommandRun textColumnOnImages = run("train", "--data", MNIST_PNG.toString(), "--text-column", "SMS",
                 "--out", directory.resolve("x.zip").toString());
