@@ -8,7 +8,7 @@ public final class CardGeometry {
     public static final double WIDTH = 200;
     public static final double HEIGHT = 100;
     /** Vertical distance between the tops of two layers in the automatic layout. */
-    public static final double ROW_SPACING = 150;
+    public static final double ROW_SPACING = 140;
     /** Horizontal distance between the left edges of two neighbours in a layer. */
     public static final double COLUMN_SPACING = 240;
     /** Spacing of the snap grid. */

@@ -59,13 +59,16 @@ public final class DesignerModel {
     }
 
     /**
-     * Applies an edit, re-validates and records it for undo.
+     * Applies an edit, re-validates and records it for undo (an edit that changes nothing is not recorded).
      *
      * @throws CommandRefusedException when the edit is not possible; nothing changes then
      */
     public void execute(DesignerCommand command) {
         DesignState before = state;
         DesignState after = command.applyTo(before);
+        if (after.equals(before) && command.nodesToSelect().isEmpty()) {
+            return; // e.g. a value typed again unchanged: nothing to undo
+        }
         Set<String> selectionBefore = new LinkedHashSet<>(selection);
         state = after;
         Set<String> toSelect = command.nodesToSelect();

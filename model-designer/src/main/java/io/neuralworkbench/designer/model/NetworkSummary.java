@@ -42,10 +42,10 @@ public record NetworkSummary(long parameters, long weightBytes, long activationB
         if (count < 10_000) {
             return String.valueOf(count);
         }
-        if (count < 10_000_000) {
+        if (count < 1_000_000) {
             return String.format(Locale.ROOT, "%.1f K", count / 1e3);
         }
-        if (count < 10_000_000_000L) {
+        if (count < 1_000_000_000L) {
             return String.format(Locale.ROOT, "%.1f M", count / 1e6);
         }
         return String.format(Locale.ROOT, "%.1f G", count / 1e9);

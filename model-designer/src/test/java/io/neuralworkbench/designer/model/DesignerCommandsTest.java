@@ -16,6 +16,7 @@ import io.neuralworkbench.designer.commands.InsertBlock;
 import io.neuralworkbench.designer.commands.MoveNodes;
 import io.neuralworkbench.designer.commands.RemoveNodes;
 import io.neuralworkbench.designer.commands.RenameNode;
+import io.neuralworkbench.designer.commands.ReplaceNetwork;
 import io.neuralworkbench.engine.network.Edge;
 import io.neuralworkbench.engine.network.Layer;
 import io.neuralworkbench.engine.network.NetworkDescription;
@@ -257,6 +258,40 @@ class DesignerCommandsTest {
         assertThat(heard).containsExactly(DesignerModel.Change.SELECTION, DesignerModel.Change.SELECTION,
                 DesignerModel.Change.CONTENT);
         assertThat(model.selection()).isEmpty();
+    }
+
+    @Test
+    void replaceNetworkStartsOverFromATemplateAndUndoes() {
+        DesignState after = executeAndCheckUndo(new ReplaceNetwork(Templates.lenet(28, 28, 1, 10), "open LeNet"));
+
+        assertThat(after.network()).isEqualTo(Templates.lenet(28, 28, 1, 10));
+        assertThat(after.positions()).hasSize(8);
+    }
+
+    @Test
+    void anEditThatChangesNothingIsNotRecorded() {
+        model.execute(new EditHyperparameter("dense1", "units", 64));
+
+        assertThat(model.canUndo()).isFalse();
+    }
+
+    @Test
+    void cardsShowKindSettingsShapeParametersAndTheFirstProblem() {
+        DesignerModel cnn = DesignerModel.of(NetworkDescription.builder("cnn")
+                .then("input", Layer.Input.image(28, 28, 1))
+                .then("conv", Layer.Convolution2D.of(8, 3))
+                .then("dense", Layer.Dense.of(10))
+                .build());
+
+        CardText conv = CardText.of(cnn.state().node("conv"), cnn.analysis().node("conv"));
+        assertThat(conv).isEqualTo(new CardText("Convolution 2D", "conv", "8 filters 3×3 · relu", "→ [26×26×8]",
+                "80 parameters", "", "", false));
+        CardText dense = CardText.of(cnn.state().node("dense"), cnn.analysis().node("dense"));
+        assertThat(dense.error()).isTrue();
+        assertThat(dense.shape()).isEqualTo("→ ?");
+        assertThat(dense.problem()).startsWith("dense expects a flat vector but gets an image 26×26×8");
+        assertThat(CardText.settings(Layer.Pooling2D.max(2))).isEqualTo("max 2×2 /2");
+        assertThat(CardText.settings(Layer.Output.classification(10))).isEqualTo("10 units · softmax · cross-entropy");
     }
 
     @Test
