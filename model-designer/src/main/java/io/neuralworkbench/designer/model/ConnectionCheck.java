@@ -20,6 +20,15 @@ public final class ConnectionCheck {
 
     /** Why a wire from {@code from} to {@code to} would be wrong, or empty when it may be drawn. */
     public static Optional<String> problem(NetworkDescription network, String from, String to) {
+        return problem(network, from, to, null);
+    }
+
+    /**
+     * Like {@link #problem(NetworkDescription, String, String)}, given the network's current shape diagnostics
+     * (which the designer already has), so only the network with the new wire needs shape inference.
+     */
+    public static Optional<String> problem(NetworkDescription network, String from, String to,
+                                           List<Diagnostic> currentDiagnostics) {
         if (network.node(from).isEmpty() || network.node(to).isEmpty()) {
             return Optional.of("There is no node named " + (network.node(from).isEmpty() ? from : to) + ".");
         }
@@ -46,12 +55,13 @@ public final class ConnectionCheck {
             return Optional.of("A wire from " + from + " to " + to + " would make a loop: " + to + " already feeds "
                     + from + ".");
         }
-        return shapeProblem(network, network.withEdge(new Edge(from, to)), to);
+        List<Diagnostic> existing = currentDiagnostics != null ? currentDiagnostics
+                : ShapeInference.infer(network).diagnostics();
+        return shapeProblem(existing, network.withEdge(new Edge(from, to)), to);
     }
 
     /** A shape error the wire would give the target that it does not have already. */
-    private static Optional<String> shapeProblem(NetworkDescription before, NetworkDescription after, String to) {
-        List<Diagnostic> existing = ShapeInference.infer(before).diagnostics();
+    private static Optional<String> shapeProblem(List<Diagnostic> existing, NetworkDescription after, String to) {
         return ShapeInference.infer(after).diagnostics().stream()
                 .filter(diagnostic -> to.equals(diagnostic.node()) && diagnostic.isError())
                 .filter(diagnostic -> !existing.contains(diagnostic))

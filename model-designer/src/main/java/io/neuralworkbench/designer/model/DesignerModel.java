@@ -35,10 +35,12 @@ public final class DesignerModel {
     private int batchSize = 32;
     private DatasetFacts dataset;
     private NetworkAnalysis analysis;
+    /** The network {@link #analysis} is of: moves leave it unchanged, so they skip re-validation. */
+    private NetworkDescription analysedNetwork;
 
     public DesignerModel(DesignState state) {
         this.state = state;
-        this.analysis = analyse();
+        analyse();
     }
 
     /** A model showing the network laid out top to bottom. */
@@ -136,7 +138,8 @@ public final class DesignerModel {
 
     /** Why a wire from {@code from} to {@code to} cannot be drawn, or empty when it can. */
     public Optional<String> connectionProblem(String from, String to) {
-        return ConnectionCheck.problem(state.network(), from, to);
+        return ConnectionCheck.problem(state.network(), from, to,
+                analysis.problems().stream().map(Problem::diagnostic).toList());
     }
 
     /** The selected nodes as network JSON, for the system clipboard; null when nothing is selected. */
@@ -203,6 +206,7 @@ public final class DesignerModel {
             throw new IllegalArgumentException("a batch holds at least one sample, was " + newBatchSize);
         }
         batchSize = newBatchSize;
+        analysedNetwork = null;
         contentChanged();
     }
 
@@ -213,6 +217,7 @@ public final class DesignerModel {
     /** The loaded dataset, against which input shape and output units are checked; null when there is none. */
     public void setDataset(DatasetFacts facts) {
         dataset = facts;
+        analysedNetwork = null;
         contentChanged();
     }
 
@@ -226,12 +231,15 @@ public final class DesignerModel {
 
     private void contentChanged() {
         selection.retainAll(state.nodeNames());
-        analysis = analyse();
+        if (!state.network().equals(analysedNetwork)) {
+            analyse();
+        }
         fire(Change.CONTENT);
     }
 
-    private NetworkAnalysis analyse() {
-        return NetworkAnalysis.of(state.network(), batchSize, dataset);
+    private void analyse() {
+        analysis = NetworkAnalysis.of(state.network(), batchSize, dataset);
+        analysedNetwork = state.network();
     }
 
     private void fire(Change change) {

@@ -576,6 +576,9 @@ final class NetworkCanvas extends Region {
         private final String from;
         private final CubicCurve line = new CubicCurve();
         private final Label reason = new Label();
+        /** The card last hovered and its verdict: checking costs a shape inference, so not on every mouse move. */
+        private Optional<String> checkedTarget = Optional.empty();
+        private Optional<String> checkedProblem = Optional.empty();
 
         WireGesture(String from) {
             this.from = from;
@@ -601,7 +604,11 @@ final class NetworkCanvas extends Region {
             line.setEndX(shape.getEndX());
             line.setEndY(shape.getEndY());
             Optional<String> target = cardAt(world).filter(name -> !name.equals(from));
-            Optional<String> problem = target.flatMap(name -> model.connectionProblem(from, name));
+            if (!target.equals(checkedTarget)) {
+                checkedTarget = target;
+                checkedProblem = target.flatMap(name -> model.connectionProblem(from, name));
+            }
+            Optional<String> problem = checkedProblem;
             line.getStyleClass().removeAll("accepted", "refused");
             if (target.isPresent()) {
                 line.getStyleClass().add(problem.isPresent() ? "refused" : "accepted");

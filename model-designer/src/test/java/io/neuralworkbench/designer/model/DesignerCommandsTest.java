@@ -111,13 +111,15 @@ class DesignerCommandsTest {
     }
 
     @Test
-    void moveNodesSnapsToTheGrid() {
+    void moveNodesSnapsToTheGridAndKeepsTheValidation() {
+        NetworkAnalysis before = model.analysis();
         DesignState after = executeAndCheckUndo(MoveNodes.by(model.state(), List.of("dense1", "dense2"), 33, 9));
 
         NodeLayout dense1Before = DesignState.laidOut(Templates.mlpClassifier(4, 3)).positionOf("dense1");
         assertThat(after.positionOf("dense1"))
                 .isEqualTo(new NodeLayout("dense1", dense1Before.x() + 33, dense1Before.y() + 9).snapToGrid(20));
         assertThat(model.undoDescription()).contains("move 2 nodes");
+        assertThat(model.analysis()).as("only positions changed: no re-validation").isSameAs(before);
     }
 
     @Test
