@@ -4,7 +4,9 @@ import io.neuralworkbench.designer.model.DesignerModel;
 import io.neuralworkbench.designer.view.DesignerPane;
 import io.neuralworkbench.engine.network.Templates;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -27,7 +29,9 @@ public final class DesignerPreview {
             DesignerModel model = DesignerModel.of(Templates.lenet(28, 28, 1, 10));
             model.select(getParameters().getRaw());
             stage.setTitle("Neural Workbench – network designer (preview)");
-            stage.setScene(new Scene(new DesignerPane(model), 1400, 900));
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setScene(new Scene(new DesignerPane(model), Math.min(1600, screen.getWidth()),
+                    Math.min(1200, screen.getHeight())));
             stage.show();
         }
     }

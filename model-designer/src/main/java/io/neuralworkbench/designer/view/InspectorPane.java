@@ -190,6 +190,19 @@ final class InspectorPane extends VBox {
         private ComboBox<Object> choice() {
             ComboBox<Object> box = new ComboBox<>(FXCollections.observableArrayList(parameter.choices()));
             box.setValue(parameter.value());
+            box.setConverter(new javafx.util.StringConverter<>() {
+                @Override
+                public String toString(Object value) {
+                    return value instanceof Enum<?> constant
+                            ? constant.name().toLowerCase(Locale.ROOT).replace('_', ' ') : String.valueOf(value);
+                }
+
+                @Override
+                public Object fromString(String text) {
+                    return parameter.choices().stream().filter(choice -> toString(choice).equals(text)).findFirst()
+                            .orElse(null);
+                }
+            });
             box.setOnAction(e -> setValue(box.getValue()));
             box.setMaxWidth(Double.MAX_VALUE);
             return box;

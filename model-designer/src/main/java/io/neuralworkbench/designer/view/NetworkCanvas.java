@@ -154,7 +154,7 @@ final class NetworkCanvas extends Region {
         label.getStyleClass().add("wire-label");
         label.setMouseTransparent(true);
         Point2D middle = start.midpoint(end);
-        label.relocate(middle.getX() + 6, middle.getY() - 9);
+        label.relocate(middle.getX() + 12, middle.getY() - 8);
         Group group = new Group(hitArea, curve, label);
         group.setId("wire-" + edge.from() + "-" + edge.to());
         group.setOnContextMenuRequested(e -> {
