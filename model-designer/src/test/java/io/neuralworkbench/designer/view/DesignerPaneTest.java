@@ -178,6 +178,38 @@ class DesignerPaneTest {
     }
 
     @Test
+    void clickingAProblemSelectsItsNode(FxRobot robot) {
+        showOnFx(NetworkDescription.builder("cnn without flatten")
+                .then("input", Layer.Input.image(28, 28, 1))
+                .then("conv", Layer.Convolution2D.of(8, 3))
+                .then("dense", Layer.Dense.of(10))
+                .then("output", Layer.Output.classification(10))
+                .build());
+
+        robot.clickOn(robot.point(".fix-button").atPosition(Pos.CENTER_RIGHT).atOffset(new Point2D(60, 0)));
+
+        assertThat(onFx(() -> model.selection())).containsExactly("dense");
+        assertThat(onFx(() -> model.network().inputsOf("dense"))).as("clicking the text does not fix").containsExactly("conv");
+    }
+
+    @Test
+    void insertATemplateAsABlockAndDuplicateWithTheKeyboard(FxRobot robot) {
+        robot.clickOn("Templates");
+        robot.clickOn("#insert-lenet");
+
+        assertThat(onFx(() -> model.network().nodes())).hasSize(10);
+        assertThat(onFx(() -> model.selection())).hasSize(8).contains("input1", "conv1", "output1");
+        assertThat(robot.lookup("#card-conv1").tryQuery()).isPresent();
+
+        robot.clickOn("#card-input");
+        shortcut(robot, KeyCode.D);
+        assertThat(onFx(() -> model.selection())).containsExactly("input2");
+        shortcut(robot, KeyCode.Z);
+        shortcut(robot, KeyCode.Z);
+        assertThat(onFx(() -> model.network().nodes())).hasSize(2);
+    }
+
+    @Test
     void rubberBandSelectsTheNodesItTouches(FxRobot robot) {
         showOnFx(io.neuralworkbench.engine.network.Templates.mlpClassifier(4, 3));
         Bounds input = cardOnScreen(robot, "input");
