@@ -64,8 +64,11 @@ final class InspectorPane extends VBox {
     private void refresh() {
         Optional<String> selected = model.singleSelection();
         Layer layer = selected.map(name -> model.state().node(name).layer()).orElse(null);
-        if (shownOnce && Objects.equals(selected.orElse(null), shownName) && Objects.equals(layer, shownLayer)
-                && layer != null) {
+        if (layer == null) {
+            heading.setText(model.selection().isEmpty() ? "Select a node to see its settings."
+                    : model.selection().size() + " nodes selected.");
+        }
+        if (shownOnce && Objects.equals(selected.orElse(null), shownName) && Objects.equals(layer, shownLayer)) {
             return;
         }
         shownOnce = true;
@@ -73,8 +76,6 @@ final class InspectorPane extends VBox {
         shownLayer = layer;
         refusal.setText("");
         if (layer == null) {
-            heading.setText(model.selection().isEmpty() ? "Select a node to see its settings."
-                    : model.selection().size() + " nodes selected.");
             sheet.getItems().clear();
             return;
         }

@@ -16,6 +16,7 @@ import io.neuralworkbench.designer.model.DesignerModel;
 import io.neuralworkbench.designer.model.LayerCatalog;
 import io.neuralworkbench.designer.model.NetworkAnalysis;
 import io.neuralworkbench.engine.network.Edge;
+import io.neuralworkbench.engine.network.Layer;
 import io.neuralworkbench.engine.network.Node;
 import io.neuralworkbench.engine.network.Shape;
 import javafx.geometry.Point2D;
@@ -67,6 +68,7 @@ final class NetworkCanvas extends Region {
     private final Rectangle clip = new Rectangle();
     private final Rectangle rubberBand = new Rectangle();
     private final Map<String, NodeCard> cards = new LinkedHashMap<>();
+    private final Map<Edge, WireView> wires = new HashMap<>();
     private final ContextMenu menu = new ContextMenu();
 
     /** The gesture under way, if any. */
@@ -111,20 +113,33 @@ final class NetworkCanvas extends Region {
 
     // --- drawing ---
 
-    /** Draws all cards and wires again from the model; a 300-node network takes a few milliseconds. */
+    /**
+     * Brings cards and wires up to date with the model. Cards and wires are kept from one edit to the next and
+     * only given new words and positions, so an edit of a 300-node network does not build 300 cards again.
+     */
     private void rebuild() {
         DesignState state = model.state();
         NetworkAnalysis analysis = model.analysis();
+        Map<String, NodeCard> previous = new HashMap<>(cards);
         cards.clear();
-        cardLayer.getChildren().clear();
+        List<NodeCard> shown = new java.util.ArrayList<>();
         for (Node node : state.network().nodes()) {
-            NodeCard card = new NodeCard(CardText.of(node, analysis.node(node.name())),
-                    node.layer().maxInputs() > 0, !(node.layer() instanceof io.neuralworkbench.engine.network.Layer.Output));
+            CardText text = CardText.of(node, analysis.node(node.name()));
+            boolean inputPort = node.layer().maxInputs() > 0;
+            boolean outputPort = !(node.layer() instanceof Layer.Output);
+            NodeCard card = previous.get(node.name());
+            if (card == null || !card.fits(inputPort, outputPort)) {
+                card = new NodeCard(node.name(), inputPort, outputPort);
+                wireCardGestures(card);
+            }
+            card.show(text);
             NodeLayout position = state.positionOf(node.name());
             card.relocate(position.x(), position.y());
-            wireCardGestures(card);
             cards.put(node.name(), card);
-            cardLayer.getChildren().add(card);
+            shown.add(card);
+        }
+        if (!cardLayer.getChildren().equals(shown)) {
+            cardLayer.getChildren().setAll(shown);
         }
         drawWires(Map.of());
         showSelection();
@@ -132,47 +147,41 @@ final class NetworkCanvas extends Region {
 
     /** The wires, with some nodes drawn at other positions than the model's (while they are dragged). */
     private void drawWires(Map<String, Point2D> moving) {
-        wireLayer.getChildren().clear();
-        DesignState state = model.state();
-        for (Edge edge : state.network().edges()) {
+        Map<Edge, WireView> previous = new HashMap<>(wires);
+        wires.clear();
+        Map<String, List<String>> inputs = new HashMap<>(); // once, not a scan of all edges per wire
+        model.network().edges().forEach(e -> inputs.computeIfAbsent(e.to(), k -> new java.util.ArrayList<>()).add(e.from()));
+        List<WireView> shown = new java.util.ArrayList<>();
+        for (Edge edge : model.network().edges()) {
             if (!cards.containsKey(edge.from()) || !cards.containsKey(edge.to())) {
                 continue;
             }
-            Point2D start = outputPoint(topLeft(edge.from(), moving));
-            Point2D end = inputPoint(topLeft(edge.to(), moving), edge.from(), edge.to());
+            WireView wire = previous.get(edge);
+            if (wire == null) {
+                wire = new WireView(edge);
+                wireGestures(wire);
+            }
             Shape shape = model.analysis().node(edge.from()).outputShape();
-            wireLayer.getChildren().add(wire(edge, start, end, shape == null ? "?" : shape.toString()));
+            wire.update(outputPoint(topLeft(edge.from(), moving)),
+                    inputPoint(topLeft(edge.to(), moving), edge.from(), inputs.get(edge.to())),
+                    shape == null ? "?" : shape.toString());
+            wires.put(edge, wire);
+            shown.add(wire);
+        }
+        if (!wireLayer.getChildren().equals(shown)) {
+            wireLayer.getChildren().setAll(shown);
         }
     }
 
-    private Group wire(Edge edge, Point2D start, Point2D end, String shapeText) {
-        CubicCurve curve = curve(start, end);
-        curve.getStyleClass().add("wire");
-        CubicCurve hitArea = curve(start, end);
-        hitArea.getStyleClass().add("wire-hit-area");
-        Label label = new Label(shapeText);
-        label.getStyleClass().add("wire-label");
-        label.setMouseTransparent(true);
-        Point2D middle = start.midpoint(end);
-        label.relocate(middle.getX() + 12, middle.getY() - 8);
-        Group group = new Group(hitArea, curve, label);
-        group.setId("wire-" + edge.from() + "-" + edge.to());
-        group.setOnContextMenuRequested(e -> {
+    private void wireGestures(WireView wire) {
+        Edge edge = wire.edge();
+        wire.setOnContextMenuRequested(e -> {
             MenuItem remove = new MenuItem("Delete wire " + edge.from() + " → " + edge.to());
             remove.setOnAction(a -> run(new Disconnect(edge.from(), edge.to())));
             menu.getItems().setAll(remove);
-            menu.show(group, e.getScreenX(), e.getScreenY());
+            menu.show(wire, e.getScreenX(), e.getScreenY());
             e.consume();
         });
-        return group;
-    }
-
-    private static CubicCurve curve(Point2D start, Point2D end) {
-        double bend = Math.max(40, Math.abs(end.getY() - start.getY()) / 2);
-        CubicCurve curve = new CubicCurve(start.getX(), start.getY(), start.getX(), start.getY() + bend,
-                end.getX(), end.getY() - bend, end.getX(), end.getY());
-        curve.setFill(null);
-        return curve;
     }
 
     private Point2D topLeft(String name, Map<String, Point2D> moving) {
@@ -189,8 +198,7 @@ final class NetworkCanvas extends Region {
     }
 
     /** Several inputs (add, concatenate) arrive side by side in their order, so each wire can be told apart. */
-    private Point2D inputPoint(Point2D topLeft, String from, String to) {
-        List<String> inputs = model.network().inputsOf(to);
+    private static Point2D inputPoint(Point2D topLeft, String from, List<String> inputs) {
         int index = Math.max(0, inputs.indexOf(from));
         return topLeft.add(CardGeometry.WIDTH * (index + 1) / (inputs.size() + 1), 0);
     }
@@ -593,16 +601,7 @@ final class NetworkCanvas extends Region {
         }
 
         void dragTo(Point2D world) {
-            Point2D start = outputPoint(topLeft(from, Map.of()));
-            CubicCurve shape = curve(start, world);
-            line.setStartX(shape.getStartX());
-            line.setStartY(shape.getStartY());
-            line.setControlX1(shape.getControlX1());
-            line.setControlY1(shape.getControlY1());
-            line.setControlX2(shape.getControlX2());
-            line.setControlY2(shape.getControlY2());
-            line.setEndX(shape.getEndX());
-            line.setEndY(shape.getEndY());
+            WireView.shape(line, outputPoint(topLeft(from, Map.of())), world);
             Optional<String> target = cardAt(world).filter(name -> !name.equals(from));
             if (!target.equals(checkedTarget)) {
                 checkedTarget = target;

@@ -13,7 +13,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
-/** One node on the canvas: a card with the words of {@link CardText}, an input port on top and an output port below. */
+/**
+ * One node on the canvas: a card with the words of {@link CardText}, an input port on top and an output port
+ * below. A card is built once per node and then only given new words, which is much cheaper than building it
+ * again when an edit changes the shapes of many nodes downstream.
+ */
 final class NodeCard extends Pane {
     static final double PORT_RADIUS = 7;
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
@@ -21,46 +25,78 @@ final class NodeCard extends Pane {
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
     private final String nodeName;
-    private final Circle inputPort = new Circle(PORT_RADIUS);
+    private final boolean hasInputPort;
+    private final boolean hasOutputPort;
     private final Circle outputPort = new Circle(PORT_RADIUS);
+    private final Label title = label("card-title");
+    private final Label name = label("card-name");
+    private final Label settings = label("card-settings");
+    private final Label shape = label("card-shape");
+    private final Label parameters = label("card-parameters");
+    private final Label problem = label("card-problem");
+    /** Made for the first problem only: a tooltip is a popup window, too heavy to build for every card. */
+    private Tooltip problemDetail;
+    private CardText shown;
 
-    NodeCard(CardText text, boolean hasInputPort, boolean hasOutputPort) {
-        this.nodeName = text.name();
+    NodeCard(String nodeName, boolean hasInputPort, boolean hasOutputPort) {
+        this.nodeName = nodeName;
+        this.hasInputPort = hasInputPort;
+        this.hasOutputPort = hasOutputPort;
         getStyleClass().add("node-card");
-        setId("card-" + text.name());
+        setId("card-" + nodeName);
         setPrefSize(CardGeometry.WIDTH, CardGeometry.HEIGHT);
         setMinSize(CardGeometry.WIDTH, CardGeometry.HEIGHT);
         setMaxSize(CardGeometry.WIDTH, CardGeometry.HEIGHT);
 
-        Label title = label(text.title(), "card-title");
-        Label name = label(text.name(), "card-name");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, name);
-        Label parameters = label(text.parameters(), "card-parameters");
-        parameters.setId("params-" + text.name());
-        VBox body = new VBox(1, header, label(text.settings(), "card-settings"), label(text.shape(), "card-shape"),
-                parameters);
-        if (!text.problem().isEmpty()) {
-            Label problem = label((text.error() ? "⚠ " : "ⓘ ") + text.problem(), "card-problem");
-            problem.setId("problem-" + text.name());
-            body.getChildren().add(problem);
-            Tooltip.install(this, new Tooltip(text.problemDetail()));
-        }
+        parameters.setId("params-" + nodeName);
+        problem.setId("problem-" + nodeName);
+        VBox body = new VBox(1, new HBox(6, title, spacer, name), settings, shape, parameters, problem);
         body.setPadding(new Insets(6, 10, 6, 10));
         body.setPrefSize(CardGeometry.WIDTH, CardGeometry.HEIGHT);
         body.resize(CardGeometry.WIDTH, CardGeometry.HEIGHT);
         getChildren().add(body);
-
-        pseudoClassStateChanged(INVALID, text.error());
-        pseudoClassStateChanged(WARNING, !text.error() && !text.problem().isEmpty());
         if (hasInputPort) {
-            port(inputPort, "input-port", CardGeometry.HEIGHT * 0);
+            port(new Circle(PORT_RADIUS), "input-port", 0);
         }
         if (hasOutputPort) {
             port(outputPort, "output-port", CardGeometry.HEIGHT);
-            outputPort.setId("out-" + text.name());
+            outputPort.setId("out-" + nodeName);
         }
+    }
+
+    /** Shows new words; does nothing when they are the same. */
+    void show(CardText text) {
+        if (text.equals(shown)) {
+            return;
+        }
+        shown = text;
+        title.setText(text.title());
+        name.setText(text.name());
+        settings.setText(text.settings());
+        shape.setText(text.shape());
+        parameters.setText(text.parameters());
+        boolean hasProblem = !text.problem().isEmpty();
+        problem.setText(hasProblem ? (text.error() ? "⚠ " : "ⓘ ") + text.problem() : "");
+        problem.setVisible(hasProblem);
+        if (hasProblem) {
+            if (problemDetail == null) {
+                problemDetail = new Tooltip();
+                Tooltip.install(this, problemDetail);
+            }
+            problemDetail.setText(text.problemDetail());
+        } else if (problemDetail != null) {
+            Tooltip.uninstall(this, problemDetail);
+            problemDetail = null;
+        }
+        pseudoClassStateChanged(INVALID, text.error());
+        pseudoClassStateChanged(WARNING, !text.error() && hasProblem);
+    }
+
+    /** Whether this card has the ports a node of that kind needs, so it can be kept for it. */
+    boolean fits(boolean inputPort, boolean outputPort) {
+        return hasInputPort == inputPort && hasOutputPort == outputPort;
     }
 
     private void port(Circle port, String styleClass, double y) {
@@ -70,8 +106,8 @@ final class NodeCard extends Pane {
         getChildren().add(port);
     }
 
-    private static Label label(String text, String styleClass) {
-        Label label = new Label(text);
+    private static Label label(String styleClass) {
+        Label label = new Label();
         label.getStyleClass().add(styleClass);
         label.setMaxWidth(CardGeometry.WIDTH - 20);
         return label;

@@ -26,11 +26,19 @@ final class ProblemsPane extends ListView<Problem> {
             }
         });
         model.addListener(change -> {
-            if (change == DesignerModel.Change.CONTENT) {
+            if (change == DesignerModel.Change.CONTENT && !sameProblems(getItems(), model.analysis().problems())) {
                 getItems().setAll(model.analysis().problems());
             }
         });
         getItems().setAll(model.analysis().problems());
+    }
+
+    /** Same messages and fixes: the list is left alone (fix commands are new objects after every validation). */
+    private static boolean sameProblems(List<Problem> shown, List<Problem> current) {
+        return shown.size() == current.size() && java.util.stream.IntStream.range(0, shown.size()).allMatch(i ->
+                shown.get(i).diagnostic().equals(current.get(i).diagnostic())
+                        && shown.get(i).quickFix().map(fix -> fix.label())
+                        .equals(current.get(i).quickFix().map(fix -> fix.label())));
     }
 
     private static final class ProblemCell extends ListCell<Problem> {

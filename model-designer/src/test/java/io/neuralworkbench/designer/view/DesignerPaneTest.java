@@ -172,7 +172,9 @@ class DesignerPaneTest {
         robot.clickOn(fix);
 
         assertThat(onFx(() -> model.network().inputsOf("dense"))).containsExactly("flatten1");
-        assertThat(robot.lookup("#problem-dense").tryQuery()).isEmpty();
+        Label problem = robot.lookup("#problem-dense").queryAs(Label.class);
+        assertThat(problem.isVisible()).isFalse();
+        assertThat(problem.getText()).isEmpty();
         assertThat(robot.lookup("#summary").queryAs(Label.class).getText()).endsWith("valid");
         assertThat(onFx(() -> model.undoDescription())).contains("insert flatten1 between conv and dense");
     }
