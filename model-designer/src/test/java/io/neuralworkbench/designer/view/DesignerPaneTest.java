@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,6 +36,12 @@ import java.util.concurrent.Callable;
 class DesignerPaneTest {
     private DesignerModel model;
     private Stage stage;
+
+    /** Starts JavaFX once for the class, so its start-up (seconds on a busy machine) is not charged to a test. */
+    @BeforeAll
+    static void startJavaFx() throws java.util.concurrent.TimeoutException {
+        org.testfx.api.FxToolkit.registerPrimaryStage();
+    }
 
     @Start
     void start(Stage stage) {
