@@ -1,0 +1,101 @@
+package io.neuralworkbench.designer.commands;
+
+import io.neuralworkbench.designer.NodeLayout;
+import io.neuralworkbench.designer.model.CardGeometry;
+import io.neuralworkbench.designer.model.CommandRefusedException;
+import io.neuralworkbench.designer.model.DesignState;
+import io.neuralworkbench.designer.model.DesignerCommand;
+import io.neuralworkbench.designer.model.LayeredLayout;
+import io.neuralworkbench.designer.model.NodeNames;
+import io.neuralworkbench.engine.network.Edge;
+import io.neuralworkbench.engine.network.NetworkDescription;
+import io.neuralworkbench.engine.network.Node;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Adds a whole sub-network (a template, the clipboard, a duplicate) beside the existing nodes. Names already in
+ * use are renumbered (conv1 → conv3) and the block's own wires follow; the block is selected afterwards.
+ */
+public final class InsertBlock implements DesignerCommand {
+    private final NetworkDescription block;
+    private final Map<String, NodeLayout> blockPositions;
+    private final double left;
+    private final double top;
+    private final String what;
+    private final Set<String> inserted = new LinkedHashSet<>();
+
+    /**
+     * @param blockPositions where the block's nodes sit relative to each other, or null to lay the block out
+     * @param left           where the block's top-left corner goes
+     * @param what           what is inserted, for the Edit menu, e.g. "paste" or "insert LeNet"
+     */
+    public InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, double left, double top,
+                       String what) {
+        this.block = block;
+        this.blockPositions = blockPositions == null ? null : Map.copyOf(blockPositions);
+        this.left = left;
+        this.top = top;
+        this.what = what;
+    }
+
+    /** A template or other network as a block, laid out top to bottom at the point. */
+    public static InsertBlock laidOut(NetworkDescription block, double left, double top, String what) {
+        return new InsertBlock(block, null, left, top, what);
+    }
+
+    @Override
+    public DesignState applyTo(DesignState state) {
+        if (block.nodes().isEmpty()) {
+            throw new CommandRefusedException("There is nothing to insert.");
+        }
+        inserted.clear();
+        Set<String> taken = new HashSet<>(state.nodeNames());
+        Map<String, String> newNames = new LinkedHashMap<>();
+        for (Node node : block.nodes()) {
+            String name = NodeNames.unique(node.name(), taken);
+            taken.add(name);
+            newNames.put(node.name(), name);
+        }
+        Map<String, NodeLayout> layout = blockPositions != null ? blockPositions : LayeredLayout.layout(block, 0, 0);
+        double minX = block.nodes().stream().mapToDouble(n -> positionIn(layout, n.name()).x()).min().orElse(0);
+        double minY = block.nodes().stream().mapToDouble(n -> positionIn(layout, n.name()).y()).min().orElse(0);
+        List<Node> nodes = new ArrayList<>(state.network().nodes());
+        List<NodeLayout> positions = new ArrayList<>();
+        for (Node node : block.nodes()) {
+            String name = newNames.get(node.name());
+            nodes.add(new Node(name, node.layer()));
+            NodeLayout relative = positionIn(layout, node.name());
+            positions.add(new NodeLayout(name, left + relative.x() - minX, top + relative.y() - minY)
+                    .snapToGrid(CardGeometry.GRID));
+            inserted.add(name);
+        }
+        List<Edge> edges = new ArrayList<>(state.network().edges());
+        block.edges().stream()
+                .filter(edge -> newNames.containsKey(edge.from()) && newNames.containsKey(edge.to()))
+                .forEach(edge -> edges.add(new Edge(newNames.get(edge.from()), newNames.get(edge.to()))));
+        NetworkDescription network = new NetworkDescription(state.network().name(), nodes, edges);
+        return state.withNetwork(network).withPositions(positions);
+    }
+
+    private static NodeLayout positionIn(Map<String, NodeLayout> layout, String name) {
+        NodeLayout position = layout.get(name);
+        return position != null ? position : new NodeLayout(name, 0, 0);
+    }
+
+    @Override
+    public String description() {
+        return what + (inserted.isEmpty() ? "" : " (" + inserted.size() + (inserted.size() == 1 ? " node)" : " nodes)"));
+    }
+
+    @Override
+    public Set<String> nodesToSelect() {
+        return Set.copyOf(inserted);
+    }
+}

@@ -1,0 +1,248 @@
+package io.neuralworkbench.designer.model;
+
+import io.neuralworkbench.designer.commands.InsertBlock;
+import io.neuralworkbench.engine.network.NetworkDescription;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The designer's view model: the canvas state (network + positions), the selection, the undo history and the
+ * validation of the current network. Free of JavaFX nodes, so it is tested without a screen; the views listen
+ * for changes and redraw. Not thread-safe: use it from one thread (the FX thread in the application).
+ */
+public final class DesignerModel {
+    /** What changed, so a view can skip work: the selection alone changes often (every click). */
+    public enum Change { CONTENT, SELECTION }
+
+    /** Told after every change. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(Change change);
+    }
+
+    private static final int UNDO_LIMIT = 500;
+
+    private DesignState state;
+    private final UndoHistory history = new UndoHistory(UNDO_LIMIT);
+    private final Set<String> selection = new LinkedHashSet<>();
+    private final List<Listener> listeners = new ArrayList<>();
+    private int batchSize = 32;
+    private DatasetFacts dataset;
+    private NetworkAnalysis analysis;
+    /** The network {@link #analysis} is of: moves leave it unchanged, so they skip re-validation. */
+    private NetworkDescription analysedNetwork;
+
+    public DesignerModel(DesignState state) {
+        this.state = state;
+        analyse();
+    }
+
+    /** A model showing the network laid out top to bottom. */
+    public static DesignerModel of(NetworkDescription network) {
+        return new DesignerModel(DesignState.laidOut(network));
+    }
+
+    public DesignState state() {
+        return state;
+    }
+
+    public NetworkDescription network() {
+        return state.network();
+    }
+
+    public NetworkAnalysis analysis() {
+        return analysis;
+    }
+
+    /**
+     * Applies an edit, re-validates and records it for undo (an edit that changes nothing is not recorded).
+     *
+     * @throws CommandRefusedException when the edit is not possible; nothing changes then
+     */
+    public void execute(DesignerCommand command) {
+        DesignState before = state;
+        DesignState after = command.applyTo(before);
+        if (after.equals(before) && command.nodesToSelect().isEmpty()) {
+            return; // e.g. a value typed again unchanged: nothing to undo
+        }
+        Set<String> selectionBefore = new LinkedHashSet<>(selection);
+        state = after;
+        Set<String> toSelect = command.nodesToSelect();
+        if (!toSelect.isEmpty()) {
+            selection.clear();
+            selection.addAll(toSelect);
+        }
+        selection.retainAll(state.nodeNames());
+        history.record(new UndoHistory.Step(command.description(), before, after, selectionBefore, selection));
+        contentChanged();
+    }
+
+    /** Like {@link #execute} but returns the refusal reason instead of throwing it, as the views want it. */
+    public Optional<String> tryExecute(DesignerCommand command) {
+        try {
+            execute(command);
+            return Optional.empty();
+        } catch (CommandRefusedException refused) {
+            return Optional.of(refused.getMessage());
+        }
+    }
+
+    public boolean canUndo() {
+        return history.undoDescription().isPresent();
+    }
+
+    public boolean canRedo() {
+        return history.redoDescription().isPresent();
+    }
+
+    /** E.g. "add dense1", for the Edit menu's "Undo add dense1". */
+    public Optional<String> undoDescription() {
+        return history.undoDescription();
+    }
+
+    public Optional<String> redoDescription() {
+        return history.redoDescription();
+    }
+
+    public void undo() {
+        history.undo().ifPresent(step -> {
+            state = step.before();
+            selection.clear();
+            selection.addAll(step.selectionBefore());
+            contentChanged();
+        });
+    }
+
+    public void redo() {
+        history.redo().ifPresent(step -> {
+            state = step.after();
+            selection.clear();
+            selection.addAll(step.selectionAfter());
+            contentChanged();
+        });
+    }
+
+    /** Starts over with another network (a file opened, a template chosen): history and selection are cleared. */
+    public void replace(DesignState newState) {
+        state = newState;
+        history.clear();
+        selection.clear();
+        contentChanged();
+    }
+
+    /** Why a wire from {@code from} to {@code to} cannot be drawn, or empty when it can. */
+    public Optional<String> connectionProblem(String from, String to) {
+        return ConnectionCheck.problem(state.network(), from, to,
+                analysis.problems().stream().map(Problem::diagnostic).toList());
+    }
+
+    /** The selected nodes as network JSON, for the system clipboard; null when nothing is selected. */
+    public String copySelection() {
+        return selection.isEmpty() ? null : NetworkClipboard.copy(state.network(), selection);
+    }
+
+    /** Pastes network JSON as a block at a point; the pasted nodes become the selection. */
+    public void paste(String clipboardText, double left, double top) {
+        execute(InsertBlock.laidOut(NetworkClipboard.parse(clipboardText), left, top, "paste"));
+    }
+
+    // --- selection ---
+
+    public Set<String> selection() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(selection));
+    }
+
+    public boolean isSelected(String nodeName) {
+        return selection.contains(nodeName);
+    }
+
+    public void select(Collection<String> nodeNames) {
+        Set<String> wanted = new LinkedHashSet<>(nodeNames);
+        wanted.retainAll(state.nodeNames());
+        if (!wanted.equals(selection)) {
+            selection.clear();
+            selection.addAll(wanted);
+            fire(Change.SELECTION);
+        }
+    }
+
+    /** Shift-click: adds the node to the selection, or takes it out. */
+    public void toggleSelected(String nodeName) {
+        Set<String> wanted = new LinkedHashSet<>(selection);
+        if (!wanted.remove(nodeName)) {
+            wanted.add(nodeName);
+        }
+        select(wanted);
+    }
+
+    public void selectAll() {
+        select(state.nodeNames());
+    }
+
+    public void clearSelection() {
+        select(List.of());
+    }
+
+    /** The one selected node, the inspector's subject; empty with none or several selected. */
+    public Optional<String> singleSelection() {
+        return selection.size() == 1 ? Optional.of(selection.iterator().next()) : Optional.empty();
+    }
+
+    // --- validation settings ---
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** The batch size the memory estimate assumes. */
+    public void setBatchSize(int newBatchSize) {
+        if (newBatchSize < 1) {
+            throw new IllegalArgumentException("a batch holds at least one sample, was " + newBatchSize);
+        }
+        batchSize = newBatchSize;
+        analysedNetwork = null;
+        contentChanged();
+    }
+
+    public Optional<DatasetFacts> dataset() {
+        return Optional.ofNullable(dataset);
+    }
+
+    /** The loaded dataset, against which input shape and output units are checked; null when there is none. */
+    public void setDataset(DatasetFacts facts) {
+        dataset = facts;
+        analysedNetwork = null;
+        contentChanged();
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    private void contentChanged() {
+        selection.retainAll(state.nodeNames());
+        if (!state.network().equals(analysedNetwork)) {
+            analyse();
+        }
+        fire(Change.CONTENT);
+    }
+
+    private void analyse() {
+        analysis = NetworkAnalysis.of(state.network(), batchSize, dataset);
+        analysedNetwork = state.network();
+    }
+
+    private void fire(Change change) {
+        List.copyOf(listeners).forEach(listener -> listener.changed(change));
+    }
+}

@@ -1,0 +1,70 @@
+package io.neuralworkbench.designer.view;
+
+import io.neuralworkbench.designer.model.LayerCatalog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.VBox;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The layer kinds, grouped and searchable. A kind is added by dragging it onto the canvas (plain mouse
+ * events, so the drag works the same on every platform and under the headless test robot) or by double-click.
+ */
+final class PalettePane extends VBox {
+    private final NetworkCanvas canvas;
+    private final TextField search = new TextField();
+    private final Map<LayerCatalog.Group, TitledPane> sections = new EnumMap<>(LayerCatalog.Group.class);
+    private final Map<LayerCatalog.Group, VBox> sectionItems = new EnumMap<>(LayerCatalog.Group.class);
+
+    PalettePane(NetworkCanvas canvas) {
+        this.canvas = canvas;
+        getStyleClass().add("palette");
+        setSpacing(4);
+        search.setPromptText("Search layers");
+        search.setId("palette-search");
+        search.textProperty().addListener((o, old, query) -> filter(query));
+        getChildren().add(search);
+        for (LayerCatalog.Group group : LayerCatalog.Group.values()) {
+            VBox items = new VBox(2);
+            TitledPane section = new TitledPane(group.title(), items);
+            section.setAnimated(false);
+            sections.put(group, section);
+            sectionItems.put(group, items);
+            getChildren().add(section);
+        }
+        filter("");
+    }
+
+    private void filter(String query) {
+        List<LayerCatalog> matching = LayerCatalog.matching(query);
+        sectionItems.values().forEach(items -> items.getChildren().clear());
+        matching.forEach(kind -> sectionItems.get(kind.group()).getChildren().add(item(kind)));
+        sections.forEach((group, section) -> {
+            boolean any = !sectionItems.get(group).getChildren().isEmpty();
+            section.setVisible(any);
+            section.setManaged(any);
+        });
+    }
+
+    private Label item(LayerCatalog kind) {
+        Label item = new Label(kind.title());
+        item.getStyleClass().add("palette-item");
+        item.setId("palette-" + kind.kind());
+        item.setMaxWidth(Double.MAX_VALUE);
+        item.setTooltip(new Tooltip(kind.explanation() + "\nDrag onto the canvas, or double-click."));
+        item.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                canvas.add(kind, canvas.centreOfView());
+            }
+        });
+        item.setOnMouseDragged(e -> canvas.paletteDragOver(kind, e.getSceneX(), e.getSceneY()));
+        item.setOnMouseReleased(e -> canvas.dropFromPalette(kind, e.getSceneX(), e.getSceneY()));
+        return item;
+    }
+}
