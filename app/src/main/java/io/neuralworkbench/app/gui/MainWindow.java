@@ -113,6 +113,13 @@ public final class MainWindow {
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+        // The window ends when its stage closes or shows another scene; its autosave ends with it.
+        stage.sceneProperty().addListener((o, old, now) -> {
+            if (now != scene) {
+                autosave.stop();
+            }
+        });
+        stage.setOnHidden(e -> autosave.stop());
     }
 
     public Stage stage() {

@@ -54,6 +54,9 @@ public final class TaskCenter implements AutoCloseable {
      * @param onSuccess gets the result on the JavaFX thread
      */
     public <T> BackgroundTask<T> submit(String title, BackgroundTask.Work<T> work, Consumer<T> onSuccess) {
+        if (executor.isShutdown()) {
+            throw new IllegalStateException("the task center is closed; \"" + title + "\" cannot start");
+        }
         BackgroundTask<T> task = new BackgroundTask<>(title, work);
         running.add(task);
         task.stateProperty().addListener((o, old, state) -> {

@@ -177,7 +177,14 @@ class MainWindowTest {
         }, result -> { })));
 
         ProgressBar bar = robot.lookup("#taskProgress").queryAs(ProgressBar.class);
-        waitUntil(() -> bar.isVisible() && bar.getProgress() > 0.01);
+        try {
+            waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> bar.isVisible() && bar.getProgress() > 0.01).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            String state = WaitForAsyncUtils.asyncFx(() -> task.get().getState() + " " + task.get().getProgress()
+                    + " " + task.get().getException() + " visible=" + bar.isVisible() + " bar=" + bar.getProgress()
+                    + " running=" + tasks.running().size()).get();
+            throw new AssertionError("the task's progress is not shown: " + state, e);
+        }
         assertThat(robot.lookup("#taskTitle").queryAs(Label.class).getText()).startsWith("Counting — step ");
         assertThat(robot.lookup("#taskTimeLeft").queryAs(Label.class).getText()).endsWith("left");
 
@@ -187,6 +194,24 @@ class MainWindowTest {
         waitUntil(() -> tasks.running().isEmpty());
         assertThat(task.get().isCancelled()).isTrue();
         assertThat(bar.isVisible()).isFalse();
+    }
+
+    @Test
+    void openingAProjectWithANewerAutosaveOffersToRestoreIt(FxRobot robot) throws Exception {
+        waitForIris();
+        Path file = dir.resolve("crashed-" + System.nanoTime() + Project.FILE_EXTENSION);
+        Project saved = session.project();
+        ProjectSession.write(saved, file);
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        ProjectSession.writeAutosave(saved.withName("unsaved work"), ProjectSession.autosaveFileOf(file));
+
+        robot.interact(() -> window.openProject(file));
+        waitUntil(() -> robot.lookup("#restoreDialog").tryQuery().isPresent());
+        robot.clickOn("Restore");
+        waitUntil(() -> file.equals(session.file()));
+
+        assertThat(session.project().name()).isEqualTo("unsaved work");
+        assertThat(session.isDirty()).isTrue();
     }
 
     /** Monocle cannot drive a real drag from outside the window, so this calls the drop handler's action. */

@@ -211,7 +211,6 @@ public final class DataView extends BorderPane {
         columns.getColumns().add(textColumn("Std", p -> number(p.std())));
         columns.getColumns().add(textColumn("Most frequent", p -> p.mostFrequent().stream().limit(3)
                 .map(v -> v.value() + " (" + v.count() + ")").reduce((a, b) -> a + ", " + b).orElse("")));
-        columns.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     }
 
     private static TableColumn<ColumnProfile, String> textColumn(String title,
@@ -220,14 +219,20 @@ public final class DataView extends BorderPane {
         column.setPrefWidth(switch (title) {
             case "Column", "Most frequent" -> 150;
             case "Type" -> 125;
-            default -> 70;
+            default -> 78;
         });
+        column.setMinWidth(column.getPrefWidth());
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return column;
     }
 
     private static String number(double value) {
-        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4g", value);
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        // Four significant digits without trailing zeros: 0.1, not 0.1000.
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", value)).stripTrailingZeros()
+                .toPlainString();
     }
 
     private void show(TableSnapshot snapshot) {
