@@ -162,8 +162,8 @@ public final class DataView extends BorderPane {
         panel.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
-        scroll.setMinWidth(390);
-        scroll.setPrefWidth(390);
+        scroll.setMinWidth(360);
+        scroll.setPrefWidth(360);
         return scroll;
     }
 
@@ -217,9 +217,12 @@ public final class DataView extends BorderPane {
             java.util.function.Function<ColumnProfile, String> value) {
         TableColumn<ColumnProfile, String> column = new TableColumn<>(title);
         column.setPrefWidth(switch (title) {
-            case "Column", "Most frequent" -> 150;
-            case "Type" -> 125;
-            default -> 78;
+            case "Column" -> 115;
+            case "Most frequent" -> 118;
+            case "Type" -> 112;
+            case "Values", "Missing", "Distinct" -> 74;
+            case "Mean", "Std" -> 64;
+            default -> 52;
         });
         column.setMinWidth(column.getPrefWidth());
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
