@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Datasets shipped in the resources module, so a fresh install can train without data of its own. */
-enum SampleData {
+public enum SampleData {
     iris("iris.csv", "species");
 
     private final String fileName;
@@ -20,21 +20,28 @@ enum SampleData {
         this.target = target;
     }
 
-    String target() {
+    public String target() {
         return target;
     }
 
     /** Copies the sample out of the jar into a temporary folder, keeping its file name for provenance. */
     Path extract() throws IOException {
+        Path directory = Files.createTempDirectory("workbench-sample");
+        Path file = extractInto(directory);
+        file.toFile().deleteOnExit();
+        directory.toFile().deleteOnExit();
+        return file;
+    }
+
+    /** Copies the sample out of the jar into {@code folder} (created if needed); returns the file. */
+    public Path extractInto(Path folder) throws IOException {
         try (InputStream in = SampleData.class.getResourceAsStream("/io/neuralworkbench/resources/samples/" + fileName)) {
             if (in == null) {
                 throw new UserInputException("The sample " + name() + " is missing from this installation.");
             }
-            Path directory = Files.createTempDirectory("workbench-sample");
-            Path file = directory.resolve(fileName);
+            Files.createDirectories(folder);
+            Path file = folder.resolve(fileName);
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            file.toFile().deleteOnExit();
-            directory.toFile().deleteOnExit();
             return file;
         }
     }

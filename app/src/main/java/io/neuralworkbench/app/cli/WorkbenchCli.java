@@ -18,11 +18,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = WorkbenchCli.VersionProvider.class,
         description = "Load data, design, train, evaluate and export neural networks.",
-        subcommands = {InspectCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-            ValidateCommand.class, GenerateCommand.class, CrossValidateCommand.class,
+        subcommands = {GuiCommand.class, InspectCommand.class, TrainCommand.class, EvaluateCommand.class,
+            PredictCommand.class, ValidateCommand.class, GenerateCommand.class, CrossValidateCommand.class,
             InfoCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Callable<Integer> {
     static final String DEBUG_OPTION = "--debug";
+    static final String NO_WINDOW_PROPERTY = "workbench.noWindow";
 
     @Spec
     private CommandSpec spec;
@@ -44,8 +45,13 @@ public final class WorkbenchCli implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Tests of the command line set this, so a developer's desktop does not open a window during the build.
+        if (GuiCommand.displayAvailable() && !Boolean.getBoolean(NO_WINDOW_PROPERTY)) {
+            return new GuiCommand().call();
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.println("The graphical workbench arrives with a later version; until then, use the commands below.");
+        out.println("There is no display for the window; open it with 'workbench gui' on a desktop (the iris"
+                + " sample project opens when you give none). Without a display, use the commands below.");
         out.println();
         spec.commandLine().usage(out);
         return CommandLine.ExitCode.OK;

@@ -28,9 +28,10 @@ class WorkbenchCliTest {
     }
 
     @Test
-    void withoutArgumentsAnnouncesTheGuiAndShowsUsage() {
+    void withoutADisplayShowsUsageAndHowToOpenTheWindow() {
+        System.setProperty(WorkbenchCli.NO_WINDOW_PROPERTY, "true");
         assertThat(cli.execute()).isZero();
-        assertThat(out.toString()).startsWith("The graphical workbench arrives with a later version")
+        assertThat(out.toString()).startsWith("There is no display for the window; open it with 'workbench gui'")
                 .contains("Usage: workbench", "info");
     }
 

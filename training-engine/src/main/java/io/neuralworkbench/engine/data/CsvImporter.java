@@ -1,6 +1,7 @@
 package io.neuralworkbench.engine.data;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -47,7 +48,23 @@ public final class CsvImporter {
      */
     public static RawTable read(Path file, CsvFormat format) {
         String fileName = file.getFileName().toString();
-        byte[] bytes = readBytes(file, fileName);
+        return read(file, readBytes(file, fileName), format);
+    }
+
+    /**
+     * Reads the first whole lines of a file, at most {@code maxBytes} of it, detecting the format: a quick preview
+     * of a file too large to read while someone waits. The table's {@code sha256} is that of the bytes read.
+     *
+     * @throws UserInputException as {@link #read(Path, CsvFormat)} does, for the part read
+     */
+    public static RawTable readHead(Path file, int maxBytes) {
+        String fileName = file.getFileName().toString();
+        byte[] head = readHeadBytes(file, fileName, maxBytes);
+        return read(file, head, null);
+    }
+
+    private static RawTable read(Path file, byte[] bytes, CsvFormat format) {
+        String fileName = file.getFileName().toString();
         char[] text = decodeUtf8(bytes, fileName);
         int start = text.length > 0 && text[0] == BYTE_ORDER_MARK ? 1 : 0;
         if (isBlank(text, start)) {
@@ -152,6 +169,29 @@ public final class CsvImporter {
         }
         try {
             return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UserInputException(file + " does not exist — check the path or choose the file again", e);
+        } catch (IOException e) {
+            throw new UserInputException(fileName + " cannot be read (" + e.getMessage() + ") — check that the"
+                    + " file is not locked and that you may read it", e);
+        }
+    }
+
+    /** Up to {@code maxBytes}, cut after the last line break when the file goes on, so no row is cut in half. */
+    private static byte[] readHeadBytes(Path file, String fileName, int maxBytes) {
+        if (Files.isDirectory(file)) {
+            throw new UserInputException(file + " is a folder, not a file — choose a CSV or TSV file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(maxBytes);
+            if (head.length < maxBytes || in.read() < 0) {
+                return head;
+            }
+            int end = head.length;
+            while (end > 0 && head[end - 1] != '\n') {
+                end--;
+            }
+            return end == 0 ? head : Arrays.copyOf(head, end);
         } catch (NoSuchFileException e) {
             throw new UserInputException(file + " does not exist — check the path or choose the file again", e);
         } catch (IOException e) {

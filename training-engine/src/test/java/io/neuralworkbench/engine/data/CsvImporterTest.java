@@ -33,6 +33,24 @@ class CsvImporterTest {
     }
 
     @Test
+    void readHeadReadsOnlyWholeLinesWithinTheByteLimit() throws IOException {
+        Path file = dir.resolve("long.csv");
+        StringBuilder text = new StringBuilder("x,label\n");
+        for (int i = 0; i < 1000; i++) {
+            text.append(i).append(",class").append(i % 3).append('\n');
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+
+        RawTable head = CsvImporter.readHead(file, 100);
+
+        assertThat(head.columnNames()).containsExactly("x", "label");
+        assertThat(head.rowCount()).isBetween(5, 12);
+        assertThat(head.row(head.rowCount() - 1)).containsExactly(String.valueOf(head.rowCount() - 1),
+                "class" + (head.rowCount() - 1) % 3);
+        assertThat(CsvImporter.readHead(file, 1_000_000).rowCount()).isEqualTo(1000);
+    }
+
+    @Test
     void emptyCellsAreMissing() {
         RawTable titanic = CsvImporter.read(SharedDatasets.TITANIC);
 

@@ -1,0 +1,454 @@
+package io.neuralworkbench.app.gui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import io.neuralworkbench.app.cli.SampleData;
+import io.neuralworkbench.app.gui.data.DataView;
+import io.neuralworkbench.app.gui.data.DataViewModel;
+import io.neuralworkbench.app.session.ProjectSession;
+import io.neuralworkbench.app.settings.Settings;
+import io.neuralworkbench.app.tasks.TaskCenter;
+import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.Version;
+import io.neuralworkbench.engine.backend.BackendReport;
+import io.neuralworkbench.engine.project.Project;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+/**
+ * The workbench window: menu bar, toolbar, the workflow as tabs (Data → Design → Train → Evaluate → Export) and
+ * the status bar. Reading and writing files runs in background tasks; their outcome comes back here on the
+ * JavaFX thread.
+ */
+public final class MainWindow {
+    static final Duration AUTOSAVE_INTERVAL = Duration.minutes(1);
+    private static final double BASE_FONT_SIZE = 13;
+
+    private final Stage stage;
+    private final Settings settings;
+    private final ProjectSession session;
+    private final TaskCenter tasks;
+    private final FileDialogs dialogs;
+    private final DataViewModel dataModel;
+    private final TabPane workflow = new TabPane();
+    private final Tab dataTab;
+    private final StatusBar statusBar;
+    private final BorderPane root = new BorderPane();
+    private final Menu recentMenu = new Menu("Open Recent");
+
+    public MainWindow(Stage stage, Settings settings, ProjectSession session, TaskCenter tasks, FileDialogs dialogs) {
+        this.stage = stage;
+        this.settings = settings;
+        this.session = session;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.dataModel = new DataViewModel(session, tasks);
+        tasks.setFailureHandler(this::showError);
+        statusBar = new StatusBar(tasks);
+
+        DataView dataView = new DataView(dataModel, session, this::openDataFromDialog, e -> showError("The change", e));
+        dataTab = new Tab("1  Data", dataView);
+        workflow.setId("workflow");
+        workflow.getTabs().addAll(dataTab,
+                comingLater("2  Design", "The network designer (module model-designer)"),
+                comingLater("3  Train", "The training form and live charts (module charts)"),
+                comingLater("4  Evaluate", "Metrics and the confusion matrix (module charts)"),
+                comingLater("5  Export", "Model bundles and predictions"));
+        workflow.getTabs().forEach(tab -> tab.setClosable(false));
+
+        root.setTop(new VBox(menuBar(), toolBar()));
+        root.setCenter(workflow);
+        root.setBottom(statusBar);
+        root.setId("mainWindow");
+        enableDrop();
+
+        Scene scene = new Scene(root, 1200, 780);
+        stage.setScene(scene);
+        stage.titleProperty().bind(Bindings.createStringBinding(this::title, session.projectProperty(),
+                session.fileProperty(), session.dirtyProperty()));
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard()) {
+                e.consume();
+            }
+        });
+        applyTheme();
+        settings.themeProperty().addListener((o, old, now) -> applyTheme());
+        settings.fontScaleProperty().addListener((o, old, now) -> applyFontScale());
+        settings.presentationModeProperty().addListener((o, old, now) -> applyFontScale());
+        applyFontScale();
+
+        Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_INTERVAL, e -> autosaveNow()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+        // The window ends when its stage closes or shows another scene; its autosave ends with it.
+        stage.sceneProperty().addListener((o, old, now) -> {
+            if (now != scene) {
+                autosave.stop();
+            }
+        });
+        stage.setOnHidden(e -> autosave.stop());
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public DataViewModel dataModel() {
+        return dataModel;
+    }
+
+    /** Loads ND4J in the background (a few seconds) and shows the backend and device in the status bar. */
+    public void loadBackendReport() {
+        tasks.submit("Loading the compute backend", progress -> BackendReport.current(), statusBar::showBackend);
+    }
+
+    /** Opens the iris sample as a new project (its data copied to {@code folder}, so the project can be saved). */
+    public void openSample(SampleData sample, Path folder) {
+        tasks.<Path>submit("Opening the " + sample + " sample", progress -> sample.extractInto(folder), csv -> {
+            if (confirmDiscard()) {
+                session.newProject(Project.newFor(csv, sample.target()));
+            }
+        });
+    }
+
+    /** Opens a file or folder wherever it belongs (a drop, the command line, Open…). */
+    public void open(Path path) {
+        DropRouter.Destination destination;
+        try {
+            destination = DropRouter.route(path);
+        } catch (UserInputException e) {
+            showError("Opening " + path.getFileName(), e);
+            return;
+        }
+        switch (destination) {
+            case PROJECT -> openProject(path);
+            case TABLE -> {
+                workflow.getSelectionModel().select(dataTab);
+                dataModel.open(path);
+            }
+            case IMAGE_FOLDER, IDX, MODEL_BUNDLE -> showInformation(path.getFileName() + " is "
+                    + describe(destination) + ". The window opens these in the next build; until then, use "
+                    + "'workbench train --data " + path + "' on the command line.");
+        }
+    }
+
+    private static String describe(DropRouter.Destination destination) {
+        return switch (destination) {
+            case IMAGE_FOLDER -> "a folder of images per class";
+            case IDX -> "MNIST IDX data";
+            default -> "a model bundle";
+        };
+    }
+
+    /** Reads a project file in the background, offering its autosave when that holds later, unsaved work. */
+    public void openProject(Path file) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        tasks.<Project[]>submit("Opening " + file.getFileName(), progress -> {
+            Project saved = ProjectSession.read(file);
+            Optional<Path> autosave = ProjectSession.newerAutosaveOf(file);
+            Project autosaved = autosave.map(ProjectSession::read).orElse(null);
+            return new Project[] {saved, autosaved};
+        }, read -> {
+            if (read[1] != null && !read[1].equals(read[0]) && offerRestore(file)) {
+                session.restored(read[1], file);
+            } else {
+                session.opened(read[0], file);
+            }
+            workflow.getSelectionModel().select(dataTab);
+        });
+    }
+
+    private boolean offerRestore(Path file) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(stage);
+        alert.setTitle("Neural Workbench");
+        alert.setHeaderText("Restore unsaved changes?");
+        alert.setContentText("The workbench autosaved changes to " + file.getFileName() + " that were never saved "
+                + "(it may have ended unexpectedly). Restore them?");
+        ButtonType restore = new ButtonType("Restore", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Open the saved project", ButtonBar.ButtonData.NO);
+        alert.getButtonTypes().setAll(restore, discard);
+        alert.getDialogPane().setId("restoreDialog");
+        return alert.showAndWait().orElse(discard) == restore;
+    }
+
+    /** Writes the current project to its autosave side file if it has unsaved changes (every minute, every run). */
+    public void autosaveNow() {
+        Project project = session.project();
+        if (project == null || !session.isDirty()) {
+            return;
+        }
+        Path autosave = session.autosaveFile();
+        tasks.submit("Autosaving", progress -> {
+            ProjectSession.writeAutosave(project, autosave);
+            return autosave;
+        }, written -> { });
+    }
+
+    public void save() {
+        if (session.project() == null) {
+            return;
+        }
+        if (session.file() == null) {
+            saveAs();
+        } else {
+            saveTo(session.file());
+        }
+    }
+
+    public void saveAs() {
+        Project project = session.project();
+        if (project == null) {
+            return;
+        }
+        Path chosen = dialogs.chooseProjectToSave(stage, project.name());
+        if (chosen != null) {
+            String name = chosen.getFileName().toString();
+            saveTo(name.endsWith(Project.FILE_EXTENSION) ? chosen
+                    : chosen.resolveSibling(name + Project.FILE_EXTENSION));
+        }
+    }
+
+    private void saveTo(Path file) {
+        Project project = session.project();
+        Path oldAutosave = session.autosaveFile();
+        tasks.<Path>submit("Saving " + file.getFileName(), progress -> {
+            ProjectSession.write(project, file);
+            ProjectSession.deleteAutosave(oldAutosave);
+            ProjectSession.deleteAutosave(ProjectSession.autosaveFileOf(file));
+            return file;
+        }, written -> session.saved(project, written));
+    }
+
+    private void newProject() {
+        if (confirmDiscard()) {
+            Path data = dialogs.chooseData(stage);
+            if (data != null) {
+                session.closeProject();
+                open(data);
+            }
+        }
+    }
+
+    private void openDataFromDialog() {
+        Path data = dialogs.chooseData(stage);
+        if (data != null) {
+            open(data);
+        }
+    }
+
+    private void openProjectFromDialog() {
+        Path file = dialogs.chooseProjectToOpen(stage);
+        if (file != null) {
+            openProject(file);
+        }
+    }
+
+    /** Whether the current project may be replaced: saved, or the user agrees to lose the changes. */
+    private boolean confirmDiscard() {
+        if (!session.isDirty()) {
+            return true;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.initOwner(stage);
+        alert.setHeaderText("Save the changes to " + session.project().name() + "?");
+        alert.setContentText("Your changes are lost if you do not save them.");
+        ButtonType saveButton = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+        alert.getButtonTypes().setAll(saveButton, discard, ButtonType.CANCEL);
+        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == saveButton) {
+            save();
+            return !session.isDirty() || session.file() != null;
+        }
+        return answer == discard;
+    }
+
+    private void quit() {
+        if (confirmDiscard()) {
+            tasks.cancelAll();
+            Platform.exit();
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newItem = item("New…", "Shortcut+N", this::newProject);
+        MenuItem openItem = item("Open…", "Shortcut+O", this::openProjectFromDialog);
+        MenuItem openData = item("Open Data…", "Shortcut+D", this::openDataFromDialog);
+        MenuItem saveItem = item("Save", "Shortcut+S", this::save);
+        MenuItem saveAsItem = item("Save As…", "Shortcut+Shift+S", this::saveAs);
+        MenuItem quitItem = item("Quit", "Shortcut+Q", this::quit);
+        saveItem.setId("saveMenuItem");
+        saveAsItem.setId("saveAsMenuItem");
+        recentMenu.setId("recentMenu");
+        updateRecentMenu();
+        session.recentProjects().addListener((ListChangeListener<Path>) change -> updateRecentMenu());
+        Menu file = new Menu("File", null, newItem, openItem, recentMenu, openData, new SeparatorMenuItem(),
+                saveItem, saveAsItem, new SeparatorMenuItem(), quitItem);
+        file.setId("fileMenu");
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem("Light theme");
+        RadioMenuItem dark = new RadioMenuItem("Dark theme");
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(settings.themeProperty().get() == Settings.Theme.LIGHT);
+        dark.setSelected(settings.themeProperty().get() == Settings.Theme.DARK);
+        light.setOnAction(e -> settings.themeProperty().set(Settings.Theme.LIGHT));
+        dark.setOnAction(e -> settings.themeProperty().set(Settings.Theme.DARK));
+        CheckMenuItem presentation = new CheckMenuItem("Presentation Mode (large fonts)");
+        presentation.setAccelerator(KeyCombination.keyCombination("F11"));
+        presentation.selectedProperty().bindBidirectional(settings.presentationModeProperty());
+        MenuItem larger = item("Larger Text", "Shortcut+Plus",
+                () -> settings.fontScaleProperty().set(settings.fontScaleProperty().get() + 0.1));
+        MenuItem smaller = item("Smaller Text", "Shortcut+Minus",
+                () -> settings.fontScaleProperty().set(settings.fontScaleProperty().get() - 0.1));
+        Menu view = new Menu("View", null, light, dark, new SeparatorMenuItem(), presentation, larger, smaller);
+
+        Menu help = new Menu("Help", null, item("About Neural Workbench", null, this::showAbout));
+        return new MenuBar(file, view, help);
+    }
+
+    private ToolBar toolBar() {
+        Button newButton = new Button("New");
+        newButton.setOnAction(e -> newProject());
+        Button openButton = new Button("Open");
+        openButton.setOnAction(e -> openProjectFromDialog());
+        Button saveButton = new Button("Save");
+        saveButton.setId("saveButton");
+        saveButton.setOnAction(e -> save());
+        saveButton.disableProperty().bind(session.dirtyProperty().not());
+        Button dataButton = new Button("Open Data");
+        dataButton.setOnAction(e -> openDataFromDialog());
+        return new ToolBar(newButton, openButton, saveButton, dataButton);
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void updateRecentMenu() {
+        List<MenuItem> items = session.recentProjects().stream()
+                .map(path -> item(path.getFileName() + "  —  " + path.getParent(), null, () -> openProject(path)))
+                .toList();
+        recentMenu.getItems().setAll(items);
+        recentMenu.setDisable(items.isEmpty());
+    }
+
+    private static Tab comingLater(String title, String what) {
+        Label label = new Label(what + " is coming in the next build.");
+        label.getStyleClass().add("title-3");
+        label.setId("comingLater");
+        StackPane pane = new StackPane(label);
+        pane.setAlignment(Pos.CENTER);
+        return new Tab(title, pane);
+    }
+
+    private void enableDrop() {
+        root.setOnDragOver(event -> {
+            if (event.getDragboard().hasFiles()) {
+                event.acceptTransferModes(TransferMode.COPY);
+            }
+            event.consume();
+        });
+        root.setOnDragDropped(event -> {
+            List<java.io.File> files = event.getDragboard().hasFiles() ? event.getDragboard().getFiles() : List.of();
+            event.setDropCompleted(!files.isEmpty());
+            event.consume();
+            // The drop gesture ends first; opening may ask questions in dialogs.
+            if (!files.isEmpty()) {
+                Platform.runLater(() -> dropped(files.get(0).toPath()));
+            }
+        });
+    }
+
+    /** What a drop of {@code file} on the window does (the drag-and-drop handler calls this). */
+    public void dropped(Path file) {
+        open(file);
+    }
+
+    private String title() {
+        Project project = session.project();
+        if (project == null) {
+            return "Neural Workbench";
+        }
+        return (session.isDirty() ? "• " : "") + project.name()
+                + (session.file() == null ? " (not saved)" : " — " + session.file().getFileName())
+                + " — Neural Workbench";
+    }
+
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(settings.themeProperty().get() == Settings.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void applyFontScale() {
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
+                BASE_FONT_SIZE * settings.effectiveFontScale()));
+    }
+
+    private void showAbout() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION);
+        about.initOwner(stage);
+        about.setTitle("About Neural Workbench");
+        about.setHeaderText("Neural Workbench " + Version.current());
+        about.setContentText("Load data, design, train, evaluate and export neural networks.\nJava "
+                + Runtime.version() + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+        about.show();
+    }
+
+    private void showInformation(String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message);
+        alert.initOwner(stage);
+        alert.setHeaderText(null);
+        alert.show();
+    }
+
+    /** Shows a failure as a dialog; never blocks the caller (a task's completion handler). */
+    public void showError(String whatFailed, Throwable problem) {
+        if (problem instanceof java.util.concurrent.CancellationException) {
+            return;
+        }
+        ErrorDialogs.create(stage, whatFailed, problem).show();
+    }
+}

@@ -1,0 +1,63 @@
+package io.neuralworkbench.app.gui;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.prefs.Preferences;
+
+import io.neuralworkbench.app.cli.SampleData;
+import io.neuralworkbench.app.session.ProjectSession;
+import io.neuralworkbench.app.settings.Settings;
+import io.neuralworkbench.app.tasks.TaskCenter;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/**
+ * The JavaFX application. Named parameters: {@code --project=FILE} opens a project (or data file);
+ * {@code --sample=iris} opens a bundled sample, the default when neither is given.
+ */
+public final class WorkbenchApp extends Application {
+    static final String PROJECT_PARAMETER = "project";
+    static final String SAMPLE_PARAMETER = "sample";
+    private static final String PREFERENCES_NODE = "io/neuralworkbench/app";
+
+    private TaskCenter tasks;
+
+    /** The folder the app keeps its own files in: autosaves of unsaved projects, extracted samples. */
+    public static Path appFolder() {
+        return Path.of(System.getProperty("user.home"), ".neuralworkbench");
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Preferences preferences = Preferences.userRoot().node(PREFERENCES_NODE);
+        Settings settings = new Settings(preferences);
+        ProjectSession session = new ProjectSession(preferences, appFolder().resolve("autosave"));
+        tasks = new TaskCenter(settings.workerThreadsProperty().get());
+        settings.workerThreadsProperty().addListener((o, old, now) -> tasks.setWorkerThreads(now.intValue()));
+        MainWindow window = new MainWindow(stage, settings, session, tasks, FileDialogs.platform(settings));
+        stage.show();
+        window.loadBackendReport();
+        Map<String, String> parameters = getParameters().getNamed();
+        String project = parameters.get(PROJECT_PARAMETER);
+        if (project != null) {
+            window.open(Path.of(project));
+        } else {
+            SampleData sample = SampleData.valueOf(parameters.getOrDefault(SAMPLE_PARAMETER, SampleData.iris.name()));
+            window.openSample(sample, appFolder().resolve("samples").resolve(sample.name()));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    /** Starts the app and returns when its window closes. */
+    public static void launch(Path project, SampleData sample) {
+        String parameter = project != null ? "--" + PROJECT_PARAMETER + "=" + project.toAbsolutePath()
+                : "--" + SAMPLE_PARAMETER + "=" + (sample == null ? SampleData.iris : sample).name();
+        Application.launch(WorkbenchApp.class, parameter);
+    }
+}

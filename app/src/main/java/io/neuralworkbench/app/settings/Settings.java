@@ -1,0 +1,119 @@
+package io.neuralworkbench.app.settings;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.prefs.Preferences;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The user's settings, remembered between starts (java.util.prefs): every change is stored at once, so a crash
+ * does not lose it.
+ */
+public final class Settings {
+    /** Presentation mode scales every font by this, for a projector in a classroom. */
+    public static final double PRESENTATION_FONT_SCALE = 1.6;
+    static final double MIN_FONT_SCALE = 0.75;
+    static final double MAX_FONT_SCALE = 2.5;
+
+    public enum Theme { LIGHT, DARK }
+
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale");
+    private final BooleanProperty presentationMode = new SimpleBooleanProperty(this, "presentationMode");
+    private final IntegerProperty workerThreads = new SimpleIntegerProperty(this, "workerThreads");
+    private final ObjectProperty<Path> dataFolder = new SimpleObjectProperty<>(this, "dataFolder");
+    private final ObjectProperty<Path> projectFolder = new SimpleObjectProperty<>(this, "projectFolder");
+
+    public Settings(Preferences preferences) {
+        Objects.requireNonNull(preferences, "preferences");
+        Path home = Path.of(System.getProperty("user.home"));
+        theme.set(parseTheme(preferences.get("theme", Theme.LIGHT.name())));
+        fontScale.set(clampFontScale(preferences.getDouble("fontScale", 1.0)));
+        presentationMode.set(preferences.getBoolean("presentationMode", false));
+        workerThreads.set(clampThreads(preferences.getInt("workerThreads", defaultWorkerThreads())));
+        dataFolder.set(Path.of(preferences.get("dataFolder", home.toString())));
+        projectFolder.set(Path.of(preferences.get("projectFolder", home.toString())));
+
+        theme.addListener((o, old, now) -> preferences.put("theme", (now == null ? Theme.LIGHT : now).name()));
+        fontScale.addListener((o, old, now) -> {
+            double clamped = clampFontScale(now.doubleValue());
+            if (clamped != now.doubleValue()) {
+                fontScale.set(clamped);
+            } else {
+                preferences.putDouble("fontScale", clamped);
+            }
+        });
+        presentationMode.addListener((o, old, now) -> preferences.putBoolean("presentationMode", now));
+        workerThreads.addListener((o, old, now) -> {
+            int clamped = clampThreads(now.intValue());
+            if (clamped != now.intValue()) {
+                workerThreads.set(clamped);
+            } else {
+                preferences.putInt("workerThreads", clamped);
+            }
+        });
+        dataFolder.addListener((o, old, now) -> preferences.put("dataFolder", String.valueOf(now)));
+        projectFolder.addListener((o, old, now) -> preferences.put("projectFolder", String.valueOf(now)));
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    /** The font scale the user chose (1 = the theme's size); see {@link #effectiveFontScale()}. */
+    public DoubleProperty fontScaleProperty() {
+        return fontScale;
+    }
+
+    public BooleanProperty presentationModeProperty() {
+        return presentationMode;
+    }
+
+    /** The scale to draw fonts at: the chosen one, enlarged in presentation mode. */
+    public double effectiveFontScale() {
+        return fontScale.get() * (presentationMode.get() ? PRESENTATION_FONT_SCALE : 1.0);
+    }
+
+    /** Background tasks that may run at once (file reading, profiling, training). */
+    public IntegerProperty workerThreadsProperty() {
+        return workerThreads;
+    }
+
+    /** Where file choosers for data start. */
+    public ObjectProperty<Path> dataFolderProperty() {
+        return dataFolder;
+    }
+
+    /** Where file choosers for projects start. */
+    public ObjectProperty<Path> projectFolderProperty() {
+        return projectFolder;
+    }
+
+    static int defaultWorkerThreads() {
+        return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    }
+
+    private static int clampThreads(int threads) {
+        return Math.max(1, Math.min(64, threads));
+    }
+
+    private static double clampFontScale(double scale) {
+        return Double.isFinite(scale) ? Math.max(MIN_FONT_SCALE, Math.min(MAX_FONT_SCALE, scale)) : 1.0;
+    }
+
+    private static Theme parseTheme(String stored) {
+        try {
+            return Theme.valueOf(stored);
+        } catch (IllegalArgumentException e) {
+            return Theme.LIGHT;
+        }
+    }
+}
