@@ -34,6 +34,8 @@ public final class TrainingEventBuffer implements TrainingListener {
     private long totalIterations;
 
     private final List<EpochEvent> epochs = new ArrayList<>();
+    /** The batch number each epoch ended at, so epoch figures can be drawn on a per-batch axis. */
+    private final List<Long> epochEndIterations = new ArrayList<>();
     private IterationEvent latestIteration;
     private SessionState state = SessionState.CREATED;
     private String stateMessage = "";
@@ -69,6 +71,7 @@ public final class TrainingEventBuffer implements TrainingListener {
     @Override
     public synchronized void onEpoch(EpochEvent event) {
         epochs.add(event);
+        epochEndIterations.add(latestIteration == null ? -1L : latestIteration.iteration());
     }
 
     @Override
@@ -94,6 +97,8 @@ public final class TrainingEventBuffer implements TrainingListener {
                 Arrays.copyOfRange(losses, from, size),
                 Arrays.copyOfRange(weights, from, size),
                 List.copyOf(epochs.subList(cursor.epochsSeen, epochs.size())),
+                epochEndIterations.subList(cursor.epochsSeen, epochs.size()).stream().mapToLong(Long::longValue)
+                        .toArray(),
                 latestIteration, state, stateMessage, totalIterations);
         cursor.generation = generation;
         cursor.iterationsSeen = size;
@@ -175,11 +180,12 @@ public final class TrainingEventBuffer implements TrainingListener {
      * @param losses          the loss of each point
      * @param weights         how many batches each point stands for
      * @param newEpochs       epochs ended since the last pull, in order
+     * @param epochEndIterations for each new epoch, the batch number of its last batch (-1 if no batch was seen)
      * @param latestIteration the last batch's event, or null before the first batch
      * @param totalIterations batches seen since the buffer was created, merged or not
      */
     public record Update(boolean iterationsReset, double[] iterations, double[] losses, int[] weights,
-                         List<EpochEvent> newEpochs, IterationEvent latestIteration, SessionState state,
+                         List<EpochEvent> newEpochs, long[] epochEndIterations, IterationEvent latestIteration, SessionState state,
                          String stateMessage, long totalIterations) {
 
         /** True when there is nothing to draw: no new points, no reset, no new epochs. */

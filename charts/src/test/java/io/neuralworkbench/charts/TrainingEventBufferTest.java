@@ -41,6 +41,7 @@ class TrainingEventBufferTest {
         assertThat(first.iterations()).containsExactly(0, 1);
         assertThat(first.losses()).containsExactly(2.0, 1.5);
         assertThat(first.newEpochs()).extracting(EpochEvent::epoch).containsExactly(0);
+        assertThat(first.epochEndIterations()).containsExactly(1L);
 
         buffer.onIteration(batch(2, 1.2));
         TrainingEventBuffer.Update second = buffer.pull(cursor);

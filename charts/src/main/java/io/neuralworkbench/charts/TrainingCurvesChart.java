@@ -1,0 +1,354 @@
+package io.neuralworkbench.charts;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.neuralworkbench.engine.training.EpochEvent;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+/**
+ * Live loss and accuracy curves of one or more training runs. Each run is a {@link TrainingEventBuffer} the
+ * engine writes to; an {@link AnimationTimer} pulls what is new once per frame while the chart is in a scene,
+ * so a fast training loop costs the UI one small copy per frame, never one task per batch.
+ *
+ * <p>Per batch: the raw loss of every batch (faint) and its smoothed line, with the epochs' figures drawn at
+ * the batch where each epoch ended. Per epoch: train and validation loss and accuracy by epoch. The accuracy
+ * chart hides itself for regression runs, whose events carry no accuracy (their metric is the loss).
+ */
+public class TrainingCurvesChart extends ChartComponent {
+    /** The curves a run has. */
+    public enum Curve {
+        BATCH_LOSS("train loss per batch", "batch"),
+        BATCH_LOSS_SMOOTHED("train loss per batch, smoothed", "batch"),
+        TRAIN_LOSS("train loss", "epoch"),
+        VALIDATION_LOSS("validation loss", "epoch"),
+        TRAIN_ACCURACY("train accuracy", "epoch"),
+        VALIDATION_ACCURACY("validation accuracy", "epoch");
+
+        private final String label;
+        private final String xUnit;
+
+        Curve(String label, String xUnit) {
+            this.label = label;
+            this.xUnit = xUnit;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The header of {@link #exportCsv}: one row per point of every curve of every run. */
+    public static final String CSV_HEADER = "run,curve,x_unit,x,y";
+
+    private static final double DEFAULT_SMOOTHING = 0.9;
+
+    private final XYChart lossChart = XYCharts.newChart("batch", "loss");
+    private final XYChart accuracyChart = XYCharts.newChart("batch", "accuracy");
+    private final CheckBox logScale = new CheckBox("Log scale");
+    private final ToggleButton perBatch = new ToggleButton("Per batch");
+    private final ToggleButton perEpoch = new ToggleButton("Per epoch");
+    private final Map<String, RunCurves> runs = new LinkedHashMap<>();
+    private final AnimationTimer frameTimer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            pullNow();
+        }
+    };
+
+    public TrainingCurvesChart() {
+        logScale.setId("logScale");
+        logScale.selectedProperty().addListener((obs, was, on) -> XYCharts.yAxis(lossChart).setLogAxis(on));
+        perBatch.setId("perBatch");
+        perEpoch.setId("perEpoch");
+        ToggleGroup xUnit = new ToggleGroup();
+        perBatch.setToggleGroup(xUnit);
+        perEpoch.setToggleGroup(xUnit);
+        perBatch.setSelected(true);
+        xUnit.selectedToggleProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one of the two is always on
+            } else {
+                redrawAll();
+            }
+        });
+        XYCharts.yAxis(accuracyChart).setAutoRanging(false);
+        XYCharts.yAxis(accuracyChart).setMin(0);
+        XYCharts.yAxis(accuracyChart).setMax(1);
+
+        HBox toolbar = new HBox(perBatch, perEpoch, logScale);
+        toolbar.getStyleClass().add("nw-toolbar");
+        setTop(toolbar);
+        VBox.setVgrow(lossChart, Priority.ALWAYS);
+        VBox.setVgrow(accuracyChart, Priority.ALWAYS);
+        setCenter(new VBox(lossChart, accuracyChart));
+        accuracyChart.setVisible(false);
+        accuracyChart.setManaged(false);
+
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene == null) {
+                frameTimer.stop();
+            } else {
+                frameTimer.start();
+            }
+        });
+    }
+
+    /**
+     * Draws a run from this buffer, live (the buffer may still be written) or finished. Several runs overlay,
+     * each in its own colour. Call on the FX thread.
+     *
+     * @throws IllegalArgumentException if a run of that name is shown already
+     */
+    public void addRun(String name, TrainingEventBuffer buffer) {
+        if (runs.containsKey(name)) {
+            throw new IllegalArgumentException("a run named \"" + name + "\" is shown already; remove it first");
+        }
+        RunCurves run = new RunCurves(name, buffer, categoryColor(runs.size()));
+        runs.put(name, run);
+        run.pull();
+        redrawAll();
+    }
+
+    public void removeRun(String name) {
+        runs.remove(name);
+        redrawAll();
+    }
+
+    /** Names of the runs shown, in the order they were added. */
+    public List<String> runNames() {
+        return List.copyOf(runs.keySet());
+    }
+
+    /** The data set drawing one curve of a run, to read its points (for tests and for the app's tables). */
+    public DataSet dataSet(String run, Curve curve) {
+        RunCurves curves = runs.get(run);
+        if (curves == null) {
+            throw new IllegalArgumentException("no run named \"" + run + "\"; shown are " + runs.keySet());
+        }
+        return curves.dataSets.get(curve);
+    }
+
+    /** The loss chart, whose axes the log-scale toggle and zoom act on. */
+    public XYChart lossChart() {
+        return lossChart;
+    }
+
+    public XYChart accuracyChart() {
+        return accuracyChart;
+    }
+
+    public CheckBox logScaleToggle() {
+        return logScale;
+    }
+
+    public boolean isPerEpoch() {
+        return perEpoch.isSelected();
+    }
+
+    public void setPerEpoch(boolean byEpoch) {
+        (byEpoch ? perEpoch : perBatch).setSelected(true);
+    }
+
+    /** Pulls what the buffers got since the last frame; the frame timer calls this, tests may too. */
+    public void pullNow() {
+        boolean epochsChanged = false;
+        for (RunCurves run : runs.values()) {
+            epochsChanged |= run.pull();
+        }
+        if (epochsChanged) {
+            updateAccuracyVisibility();
+        }
+    }
+
+    /** Writes every point of every curve of every run as CSV ({@link #CSV_HEADER}), atomically. */
+    public void exportCsv(Path file) throws IOException {
+        ChartFiles.writeText(file, writer -> {
+            writer.write(CSV_HEADER);
+            writer.write('\n');
+            for (RunCurves run : runs.values()) {
+                run.writeCsv(writer);
+            }
+        });
+    }
+
+    @Override
+    protected void presentationModeChanged(boolean on) {
+        for (RunCurves run : runs.values()) {
+            run.style(on ? 2 : 1);
+        }
+    }
+
+    private void redrawAll() {
+        boolean byEpoch = isPerEpoch();
+        String xLabel = byEpoch ? "epoch" : "batch";
+        XYCharts.xAxis(lossChart).setName(xLabel);
+        XYCharts.xAxis(accuracyChart).setName(xLabel);
+        List<DataSet> lossSets = new ArrayList<>();
+        List<DataSet> accuracySets = new ArrayList<>();
+        for (RunCurves run : runs.values()) {
+            run.redrawEpochCurves();
+            if (!byEpoch) {
+                lossSets.add(run.dataSets.get(Curve.BATCH_LOSS));
+                lossSets.add(run.dataSets.get(Curve.BATCH_LOSS_SMOOTHED));
+            }
+            lossSets.add(run.dataSets.get(Curve.TRAIN_LOSS));
+            lossSets.add(run.dataSets.get(Curve.VALIDATION_LOSS));
+            accuracySets.add(run.dataSets.get(Curve.TRAIN_ACCURACY));
+            accuracySets.add(run.dataSets.get(Curve.VALIDATION_ACCURACY));
+        }
+        XYCharts.renderer(lossChart).getDatasets().setAll(lossSets);
+        XYCharts.renderer(accuracyChart).getDatasets().setAll(accuracySets);
+        updateAccuracyVisibility();
+    }
+
+    private void updateAccuracyVisibility() {
+        boolean anyAccuracy = runs.values().stream().anyMatch(run -> run.dataSets.get(Curve.TRAIN_ACCURACY).getDataCount() > 0);
+        accuracyChart.setVisible(anyAccuracy);
+        accuracyChart.setManaged(anyAccuracy);
+    }
+
+    /** One run's buffer reader and its data sets. Lives on the FX thread. */
+    private final class RunCurves {
+        private final String name;
+        private final TrainingEventBuffer buffer;
+        private final TrainingEventBuffer.Cursor cursor;
+        private final Color color;
+        private final Map<Curve, DoubleDataSet> dataSets = new EnumMap<>(Curve.class);
+        private SeriesSmoother smoother = new SeriesSmoother(DEFAULT_SMOOTHING);
+        private final List<EpochEvent> epochs = new ArrayList<>();
+        private final List<Long> epochEnds = new ArrayList<>();
+
+        RunCurves(String name, TrainingEventBuffer buffer, Color color) {
+            this.name = name;
+            this.buffer = buffer;
+            this.cursor = buffer.newCursor();
+            this.color = color;
+            for (Curve curve : Curve.values()) {
+                dataSets.put(curve, new DoubleDataSet(name + " · " + curve.label()));
+            }
+            style(isPresentationMode() ? 2 : 1);
+        }
+
+        void style(double scale) {
+            XYCharts.styleLine(dataSets.get(Curve.BATCH_LOSS), color, 0.22, scale, false, false);
+            XYCharts.styleLine(dataSets.get(Curve.BATCH_LOSS_SMOOTHED), color, 1, 1.5 * scale, false, true);
+            XYCharts.styleLine(dataSets.get(Curve.TRAIN_LOSS), color.darker(), 1, 2 * scale, false, true);
+            XYCharts.styleLine(dataSets.get(Curve.VALIDATION_LOSS), color.darker(), 1, 2 * scale, true, true);
+            XYCharts.styleLine(dataSets.get(Curve.TRAIN_ACCURACY), color, 1, 2 * scale, false, true);
+            XYCharts.styleLine(dataSets.get(Curve.VALIDATION_ACCURACY), color, 1, 2 * scale, true, true);
+        }
+
+        /** @return true when epochs arrived */
+        boolean pull() {
+            TrainingEventBuffer.Update update = buffer.pull(cursor);
+            if (update.isEmpty()) {
+                return false;
+            }
+            DoubleDataSet raw = dataSets.get(Curve.BATCH_LOSS);
+            DoubleDataSet smoothed = dataSets.get(Curve.BATCH_LOSS_SMOOTHED);
+            if (update.iterationsReset()) {
+                smoother = new SeriesSmoother(DEFAULT_SMOOTHING);
+                raw.clearData();
+                smoothed.clearData();
+            }
+            double[] x = update.iterations();
+            double[] losses = update.losses();
+            double[] smooth = new double[losses.length];
+            for (int i = 0; i < losses.length; i++) {
+                smooth[i] = smoother.add(losses[i]);
+            }
+            raw.add(x, losses);
+            smoothed.add(x, smooth);
+            for (int i = 0; i < update.newEpochs().size(); i++) {
+                epochs.add(update.newEpochs().get(i));
+                epochEnds.add(update.epochEndIterations()[i]);
+            }
+            if (!update.newEpochs().isEmpty()) {
+                redrawEpochCurves();
+                return true;
+            }
+            return false;
+        }
+
+        void redrawEpochCurves() {
+            int n = epochs.size();
+            double[] x = new double[n];
+            double[][] y = new double[4][n];
+            for (int i = 0; i < n; i++) {
+                EpochEvent epoch = epochs.get(i);
+                x[i] = epochX(i);
+                y[0][i] = epoch.trainLoss();
+                y[1][i] = epoch.validationLoss();
+                y[2][i] = epoch.trainAccuracy();
+                y[3][i] = epoch.validationAccuracy();
+            }
+            setFinite(Curve.TRAIN_LOSS, x, y[0]);
+            setFinite(Curve.VALIDATION_LOSS, x, y[1]);
+            setFinite(Curve.TRAIN_ACCURACY, x, y[2]);
+            setFinite(Curve.VALIDATION_ACCURACY, x, y[3]);
+        }
+
+        /** Leaves out NaN figures (no validation set, regression accuracy) rather than drawing gaps. */
+        private void setFinite(Curve curve, double[] x, double[] y) {
+            DoubleDataSet dataSet = dataSets.get(curve);
+            dataSet.clearData();
+            for (int i = 0; i < x.length; i++) {
+                if (Double.isFinite(y[i])) {
+                    dataSet.add(x[i], y[i]);
+                }
+            }
+        }
+
+        private double epochX(int index) {
+            long end = epochEnds.get(index);
+            return isPerEpoch() || end < 0 ? epochs.get(index).epoch() + 1 : end;
+        }
+
+        void writeCsv(Writer writer) throws IOException {
+            DoubleDataSet raw = dataSets.get(Curve.BATCH_LOSS);
+            DoubleDataSet smoothed = dataSets.get(Curve.BATCH_LOSS_SMOOTHED);
+            for (int i = 0; i < raw.getDataCount(); i++) {
+                writeRow(writer, Curve.BATCH_LOSS, raw.get(DataSet.DIM_X, i), raw.get(DataSet.DIM_Y, i));
+                writeRow(writer, Curve.BATCH_LOSS_SMOOTHED, smoothed.get(DataSet.DIM_X, i),
+                        smoothed.get(DataSet.DIM_Y, i));
+            }
+            for (EpochEvent epoch : epochs) {
+                int number = epoch.epoch() + 1;
+                writeRow(writer, Curve.TRAIN_LOSS, number, epoch.trainLoss());
+                writeRow(writer, Curve.VALIDATION_LOSS, number, epoch.validationLoss());
+                writeRow(writer, Curve.TRAIN_ACCURACY, number, epoch.trainAccuracy());
+                writeRow(writer, Curve.VALIDATION_ACCURACY, number, epoch.validationAccuracy());
+            }
+        }
+
+        private void writeRow(Writer writer, Curve curve, double x, double y) throws IOException {
+            if (!Double.isFinite(y)) {
+                return;
+            }
+            writer.write(ChartFiles.csvField(name) + ',' + curve.name().toLowerCase(Locale.ROOT) + ','
+                    + curve.xUnit + ',' + formatNumber(x) + ',' + formatNumber(y) + '\n');
+        }
+    }
+
+    static String formatNumber(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+}

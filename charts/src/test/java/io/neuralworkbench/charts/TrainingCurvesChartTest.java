@@ -1,0 +1,142 @@
+package io.neuralworkbench.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.dataset.DataSet;
+import io.neuralworkbench.engine.training.EpochEvent;
+import io.neuralworkbench.engine.training.IterationEvent;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class TrainingCurvesChartTest {
+    private TrainingCurvesChart chart;
+    private final TrainingEventBuffer buffer = new TrainingEventBuffer();
+
+    @Start
+    void start(Stage stage) {
+        chart = new TrainingCurvesChart();
+        chart.addRun("run 1", buffer);
+        stage.setScene(new Scene(chart, 800, 600));
+        stage.show();
+    }
+
+    /** What a training loop does: batches with a falling loss and an epoch event every 50 batches. */
+    private static void train(TrainingEventBuffer buffer, int epochs, double lossScale) {
+        long iteration = 0;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            for (int b = 0; b < 50; b++, iteration++) {
+                buffer.onIteration(new IterationEvent(epoch, iteration, lossScale * Math.exp(-iteration / 100.0), 0));
+            }
+            buffer.onEpoch(new EpochEvent(epoch, epochs, lossScale / (epoch + 1), 0.5 + epoch * 0.1,
+                    1.1 * lossScale / (epoch + 1), 0.45 + epoch * 0.1, 0.01, 1000, epoch, 0));
+        }
+    }
+
+    @Test
+    void pointsWrittenOnAnotherThreadAppearAfterAFrame() throws Exception {
+        Thread trainer = new Thread(() -> train(buffer, 3, 1.0), "training");
+        trainer.start();
+        trainer.join(TimeUnit.SECONDS.toMillis(10));
+
+        // No explicit pull: the chart's frame timer picks the points up.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                () -> chart.dataSet("run 1", TrainingCurvesChart.Curve.BATCH_LOSS).getDataCount()).get() == 150);
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            DataSet smoothed = chart.dataSet("run 1", TrainingCurvesChart.Curve.BATCH_LOSS_SMOOTHED);
+            DataSet validation = chart.dataSet("run 1", TrainingCurvesChart.Curve.VALIDATION_LOSS);
+            assertThat(smoothed.getDataCount()).isEqualTo(150);
+            assertThat(validation.getDataCount()).isEqualTo(3);
+            // Epoch figures sit at the batch where their epoch ended.
+            assertThat(validation.get(DataSet.DIM_X, 2)).isEqualTo(149);
+            assertThat(chart.accuracyChart().isVisible()).isTrue();
+            assertThat(chart.lossChart().getXAxis().getMax()).isGreaterThanOrEqualTo(149);
+        }).get();
+    }
+
+    @Test
+    void clickingLogScaleMakesTheLossAxisLogarithmic(FxRobot robot) throws Exception {
+        train(buffer, 2, 1.0);
+        DefaultNumericAxis yAxis = (DefaultNumericAxis) chart.lossChart().getYAxis();
+        assertThat(yAxis.isLogAxis()).isFalse();
+
+        robot.clickOn("#logScale");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(yAxis.isLogAxis()).isTrue();
+
+        robot.clickOn("#logScale");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(yAxis.isLogAxis()).isFalse();
+    }
+
+    @Test
+    void perEpochShowsEpochNumbersAndHidesTheBatchCurves(FxRobot robot) {
+        train(buffer, 3, 1.0);
+        WaitForAsyncUtils.waitForFxEvents(3);
+
+        robot.clickOn("#perEpoch");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        DataSet trainLoss = chart.dataSet("run 1", TrainingCurvesChart.Curve.TRAIN_LOSS);
+        assertThat(trainLoss.get(DataSet.DIM_X, 0)).isEqualTo(1);
+        assertThat(trainLoss.get(DataSet.DIM_X, 2)).isEqualTo(3);
+        assertThat(chart.lossChart().getAllDatasets())
+                .doesNotContain(chart.dataSet("run 1", TrainingCurvesChart.Curve.BATCH_LOSS));
+        assertThat(chart.lossChart().getXAxis().getName()).isEqualTo("epoch");
+    }
+
+    @Test
+    void overlaysSeveralRunsEachWithItsOwnCurves() throws Exception {
+        TrainingEventBuffer second = new TrainingEventBuffer();
+        train(second, 2, 3.0);
+        WaitForAsyncUtils.asyncFx(() -> chart.addRun("run 2 (lr 0.1)", second)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(chart.runNames()).containsExactly("run 1", "run 2 (lr 0.1)");
+        assertThat(chart.dataSet("run 2 (lr 0.1)", TrainingCurvesChart.Curve.TRAIN_LOSS).getDataCount()).isEqualTo(2);
+        assertThat(chart.lossChart().getAllDatasets())
+                .contains(chart.dataSet("run 1", TrainingCurvesChart.Curve.TRAIN_LOSS),
+                        chart.dataSet("run 2 (lr 0.1)", TrainingCurvesChart.Curve.TRAIN_LOSS));
+    }
+
+    @Test
+    void exportsANonEmptyPngAndACsvWithItsHeader(@TempDir Path folder) throws Exception {
+        train(buffer, 2, 1.0);
+        WaitForAsyncUtils.waitForFxEvents(3);
+        Path png = folder.resolve("curves.png");
+        Path csv = folder.resolve("out/curves.csv");
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.pullNow();
+            chart.exportPng(png);
+            chart.exportCsv(csv);
+            return null;
+        }).get();
+
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(800);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("run,curve,x_unit,x,y");
+        assertThat(lines).contains("run 1,batch_loss,batch,0,1", "run 1,train_loss,epoch,1,1",
+                "run 1,validation_accuracy,epoch,2,0.55");
+        // 100 batches × (raw + smoothed) + 2 epochs × 4 curves
+        assertThat(lines).hasSize(1 + 200 + 8);
+        try (var files = Files.list(csv.getParent())) {
+            assertThat(files).containsExactly(csv); // no temporary file left behind
+        }
+    }
+}
