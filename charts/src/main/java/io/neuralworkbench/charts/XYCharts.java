@@ -40,6 +40,24 @@ final class XYCharts {
         return chart;
     }
 
+    /** Adds a second renderer drawing its data sets in another style (scatter markers, histogram steps). */
+    static ErrorDataSetRenderer addRenderer(XYChart chart, LineStyle lineStyle, boolean markers) {
+        ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setDrawMarker(markers);
+        renderer.setPolyLineStyle(lineStyle);
+        renderer.setPointReduction(false);
+        chart.getRenderers().add(renderer);
+        return renderer;
+    }
+
+    /** Fixes an axis to a range, e.g. [0, 1] for rates. */
+    static void fixRange(DefaultNumericAxis axis, double min, double max) {
+        axis.setAutoRanging(false);
+        axis.setMin(min);
+        axis.setMax(max);
+    }
+
     /** The chart's renderer, to which its data sets are added. */
     static ErrorDataSetRenderer renderer(XYChart chart) {
         return (ErrorDataSetRenderer) chart.getRenderers().get(0);
