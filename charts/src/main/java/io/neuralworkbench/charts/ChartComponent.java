@@ -3,6 +3,8 @@ package io.neuralworkbench.charts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.LongConsumer;
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.layout.BorderPane;
@@ -49,6 +51,26 @@ public abstract class ChartComponent extends BorderPane {
 
     public final void setPresentationMode(boolean on) {
         presentationMode.set(on);
+    }
+
+    /**
+     * Calls {@code onFrame} with the frame time once per frame while this component is in a scene: how live
+     * components pick up data written on other threads without a task per update.
+     */
+    protected final void runEachFrameWhileShown(LongConsumer onFrame) {
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onFrame.accept(now);
+            }
+        };
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene == null) {
+                timer.stop();
+            } else {
+                timer.start();
+            }
+        });
     }
 
     /** For what CSS cannot reach, such as sizes drawn on a canvas. */

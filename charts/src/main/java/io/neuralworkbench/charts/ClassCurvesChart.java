@@ -21,8 +21,9 @@ abstract class ClassCurvesChart extends ChartComponent {
 
     ClassCurvesChart(String xLabel, String yLabel) {
         chart = XYCharts.newChart(xLabel, yLabel);
-        XYCharts.fixRange(XYCharts.xAxis(chart), 0, 1);
-        XYCharts.fixRange(XYCharts.yAxis(chart), 0, 1.02);
+        // A little beyond [0, 1], so a perfect curve along the border stays visible.
+        XYCharts.fixRange(XYCharts.xAxis(chart), -0.01, 1.01);
+        XYCharts.fixRange(XYCharts.yAxis(chart), -0.01, 1.02);
         setCenter(chart);
         note.getStyleClass().add("nw-title");
         setBottom(note);

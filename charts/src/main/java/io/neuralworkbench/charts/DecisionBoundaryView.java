@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -54,12 +53,6 @@ public class DecisionBoundaryView extends ChartComponent {
     private volatile Predictor predictor;
     private boolean redrawRequested;
     private long lastStartNanos = Long.MIN_VALUE / 2;
-    private final AnimationTimer frameTimer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            onFrame(now);
-        }
-    };
 
     private float[][] points = new float[0][];
     private int[] classes = new int[0];
@@ -89,13 +82,7 @@ public class DecisionBoundaryView extends ChartComponent {
         canvas.widthProperty().addListener(obs -> draw());
         canvas.heightProperty().addListener(obs -> draw());
         setCenter(plot);
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene == null) {
-                frameTimer.stop();
-            } else {
-                frameTimer.start();
-            }
-        });
+        runEachFrameWhileShown(this::onFrame);
     }
 
     /**

@@ -4,10 +4,9 @@ import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.neuralworkbench.engine.training.EpochEvent;
 
-import javafx.animation.AnimationTimer;
 
 /**
- * The learning rate of each epoch, on a log axis, so a schedule's steps and decay are visible. The engine's
+ * The learning rate of each epoch, so a schedule's steps and decay are visible. The engine's
  * events carry the learning rate per epoch only; gradient norms and update ratios are not in its events, so
  * there is no chart for them yet.
  */
@@ -16,26 +15,14 @@ public class LearningRateChart extends ChartComponent {
     private final DoubleDataSet rates = XYCharts.line("learning rate", categoryColor(2), 1, 2, false, true);
     private final TrainingEventBuffer buffer;
     private final TrainingEventBuffer.Cursor cursor;
-    private final AnimationTimer frameTimer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            pullNow();
-        }
-    };
 
     public LearningRateChart(TrainingEventBuffer buffer) {
         this.buffer = buffer;
         this.cursor = buffer.newCursor();
-        XYCharts.yAxis(chart).setLogAxis(true);
+        XYCharts.yAxis(chart).setForceZeroInRange(true);
         XYCharts.renderer(chart).getDatasets().add(rates);
         setCenter(chart);
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene == null) {
-                frameTimer.stop();
-            } else {
-                frameTimer.start();
-            }
-        });
+        runEachFrameWhileShown(now -> pullNow());
         pullNow();
     }
 

@@ -15,6 +15,7 @@ public class ResidualHistogram extends ChartComponent {
     public ResidualHistogram() {
         XYCharts.addRenderer(chart, LineStyle.HISTOGRAM_FILLED, false).getDatasets().add(bins);
         XYCharts.renderer(chart).getDatasets().clear();
+        XYCharts.yAxis(chart).setForceZeroInRange(true);
         setCenter(chart);
     }
 

@@ -14,18 +14,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
 /**
  * Live loss and accuracy curves of one or more training runs. Each run is a {@link TrainingEventBuffer} the
- * engine writes to; an {@link AnimationTimer} pulls what is new once per frame while the chart is in a scene,
+ * engine writes to; a frame timer pulls what is new once per frame while the chart is in a scene,
  * so a fast training loop costs the UI one small copy per frame, never one task per batch.
  *
  * <p>Per batch: the raw loss of every batch (faint) and its smoothed line, with the epochs' figures drawn at
@@ -36,8 +34,8 @@ public class TrainingCurvesChart extends ChartComponent {
     /** The curves a run has. */
     public enum Curve {
         BATCH_LOSS("train loss per batch", "batch"),
-        BATCH_LOSS_SMOOTHED("train loss per batch, smoothed", "batch"),
-        TRAIN_LOSS("train loss", "epoch"),
+        BATCH_LOSS_SMOOTHED("train loss, smoothed", "batch"),
+        TRAIN_LOSS("train loss per epoch", "epoch"),
         VALIDATION_LOSS("validation loss", "epoch"),
         TRAIN_ACCURACY("train accuracy", "epoch"),
         VALIDATION_ACCURACY("validation accuracy", "epoch");
@@ -66,12 +64,6 @@ public class TrainingCurvesChart extends ChartComponent {
     private final ToggleButton perBatch = new ToggleButton("Per batch");
     private final ToggleButton perEpoch = new ToggleButton("Per epoch");
     private final Map<String, RunCurves> runs = new LinkedHashMap<>();
-    private final AnimationTimer frameTimer = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            pullNow();
-        }
-    };
 
     public TrainingCurvesChart() {
         logScale.setId("logScale");
@@ -96,19 +88,13 @@ public class TrainingCurvesChart extends ChartComponent {
         HBox toolbar = new HBox(perBatch, perEpoch, logScale);
         toolbar.getStyleClass().add("nw-toolbar");
         setTop(toolbar);
-        VBox.setVgrow(lossChart, Priority.ALWAYS);
-        VBox.setVgrow(accuracyChart, Priority.ALWAYS);
-        setCenter(new VBox(lossChart, accuracyChart));
-        accuracyChart.setVisible(false);
-        accuracyChart.setManaged(false);
+        HBox.setHgrow(lossChart, Priority.ALWAYS);
+        HBox.setHgrow(accuracyChart, Priority.ALWAYS);
+        lossChart.setPrefWidth(400);
+        accuracyChart.setPrefWidth(400);
+        setCenter(new HBox(lossChart, accuracyChart));
 
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene == null) {
-                frameTimer.stop();
-            } else {
-                frameTimer.start();
-            }
-        });
+        runEachFrameWhileShown(now -> pullNow());
     }
 
     /**
@@ -219,10 +205,15 @@ public class TrainingCurvesChart extends ChartComponent {
         updateAccuracyVisibility();
     }
 
+    /**
+     * Regression runs have no accuracy; the chart says so rather than disappearing (hiding a ChartFX chart and
+     * showing it again leaves its axis labels overlapping).
+     */
     private void updateAccuracyVisibility() {
-        boolean anyAccuracy = runs.values().stream().anyMatch(run -> run.dataSets.get(Curve.TRAIN_ACCURACY).getDataCount() > 0);
-        accuracyChart.setVisible(anyAccuracy);
-        accuracyChart.setManaged(anyAccuracy);
+        boolean anyEpoch = runs.values().stream().anyMatch(run -> !run.epochs.isEmpty());
+        boolean anyAccuracy = runs.values().stream()
+                .anyMatch(run -> run.dataSets.get(Curve.TRAIN_ACCURACY).getDataCount() > 0);
+        accuracyChart.setTitle(anyEpoch && !anyAccuracy ? "No accuracy for regression: the loss is its metric" : null);
     }
 
     /** One run's buffer reader and its data sets. Lives on the FX thread. */

@@ -10,10 +10,25 @@ import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import java.util.Locale;
 import javafx.scene.paint.Color;
+import javafx.util.StringConverter;
 
 /** The ChartFX set-up the components share: no animation, zoom with pan, crosshair with values, tooltips. */
 final class XYCharts {
+
+    /** Four significant digits, enough to read a loss or a rate off the crosshair. */
+    private static final StringConverter<Number> SHORT_NUMBER = new StringConverter<>() {
+        @Override
+        public String toString(Number value) {
+            return value == null ? "" : String.format(Locale.ROOT, "%.4g", value.doubleValue());
+        }
+
+        @Override
+        public Number fromString(String text) {
+            return Double.valueOf(text);
+        }
+    };
 
     private XYCharts() {
     }
@@ -22,9 +37,13 @@ final class XYCharts {
     static XYChart newChart(String xLabel, String yLabel) {
         DefaultNumericAxis xAxis = new DefaultNumericAxis(xLabel);
         DefaultNumericAxis yAxis = new DefaultNumericAxis(yLabel);
+        xAxis.setUnit(null); // else ChartFX shows an empty "[]" after the name
+        yAxis.setUnit(null);
         xAxis.setAutoRangeRounding(false);
         yAxis.setAutoRangeRounding(false);
         yAxis.setForceZeroInRange(false);
+        xAxis.setAutoRangePadding(0.02); // points on the range's edge are not cut in half
+        yAxis.setAutoRangePadding(0.05);
         XYChart chart = new XYChart(xAxis, yAxis);
         chart.setAnimated(false);
         ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
@@ -36,7 +55,10 @@ final class XYCharts {
         zoomer.setPannerEnabled(true);
         zoomer.setSliderVisible(false);
         zoomer.setAnimated(false);
-        chart.getPlugins().addAll(zoomer, new CrosshairIndicator(), new DataPointTooltip());
+        CrosshairIndicator crosshair = new CrosshairIndicator();
+        crosshair.setXValueFormatter(SHORT_NUMBER);
+        crosshair.setYValueFormatter(SHORT_NUMBER);
+        chart.getPlugins().addAll(zoomer, crosshair, new DataPointTooltip());
         return chart;
     }
 

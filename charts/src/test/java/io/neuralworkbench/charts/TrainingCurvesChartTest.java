@@ -64,7 +64,8 @@ class TrainingCurvesChartTest {
             assertThat(validation.getDataCount()).isEqualTo(3);
             // Epoch figures sit at the batch where their epoch ended.
             assertThat(validation.get(DataSet.DIM_X, 2)).isEqualTo(149);
-            assertThat(chart.accuracyChart().isVisible()).isTrue();
+            assertThat(chart.dataSet("run 1", TrainingCurvesChart.Curve.TRAIN_ACCURACY).getDataCount()).isEqualTo(3);
+            assertThat(chart.accuracyChart().getTitle()).isNullOrEmpty();
             assertThat(chart.lossChart().getXAxis().getMax()).isGreaterThanOrEqualTo(149);
         }).get();
     }
@@ -112,6 +113,21 @@ class TrainingCurvesChartTest {
         assertThat(chart.lossChart().getAllDatasets())
                 .contains(chart.dataSet("run 1", TrainingCurvesChart.Curve.TRAIN_LOSS),
                         chart.dataSet("run 2 (lr 0.1)", TrainingCurvesChart.Curve.TRAIN_LOSS));
+    }
+
+    @Test
+    void aRegressionRunSaysWhyItHasNoAccuracy() throws Exception {
+        TrainingEventBuffer regression = new TrainingEventBuffer();
+        regression.onIteration(new IterationEvent(0, 0, 0.8, 0.5));
+        regression.onEpoch(new EpochEvent(0, 1, 0.8, Double.NaN, 0.9, Double.NaN, 0.01, 100, 1, 0));
+        WaitForAsyncUtils.asyncFx(() -> {
+            chart.removeRun("run 1");
+            chart.addRun("regression", regression);
+        }).get();
+
+        assertThat(chart.dataSet("regression", TrainingCurvesChart.Curve.TRAIN_LOSS).getDataCount()).isEqualTo(1);
+        assertThat(chart.dataSet("regression", TrainingCurvesChart.Curve.TRAIN_ACCURACY).getDataCount()).isZero();
+        assertThat(chart.accuracyChart().getTitle()).contains("No accuracy for regression");
     }
 
     @Test
