@@ -159,6 +159,7 @@ public class TrainingCurvesChart extends ChartComponent {
         for (RunCurves run : runs.values()) {
             epochsChanged |= run.pull();
         }
+        showNonEmptyDataSets();
         if (epochsChanged) {
             updateAccuracyVisibility();
         }
@@ -183,26 +184,44 @@ public class TrainingCurvesChart extends ChartComponent {
     }
 
     private void redrawAll() {
-        boolean byEpoch = isPerEpoch();
-        String xLabel = byEpoch ? "epoch" : "batch";
+        String xLabel = isPerEpoch() ? "epoch" : "batch";
         XYCharts.xAxis(lossChart).setName(xLabel);
         XYCharts.xAxis(accuracyChart).setName(xLabel);
+        for (RunCurves run : runs.values()) {
+            run.redrawEpochCurves();
+        }
+        showNonEmptyDataSets();
+        updateAccuracyVisibility();
+    }
+
+    /**
+     * Gives the renderers only the curves that have points: an empty ChartFX data set has no range, and while
+     * one is shown the chart's auto-ranging axes stay undefined (NaN) and nothing is drawn.
+     */
+    private void showNonEmptyDataSets() {
+        boolean byEpoch = isPerEpoch();
         List<DataSet> lossSets = new ArrayList<>();
         List<DataSet> accuracySets = new ArrayList<>();
         for (RunCurves run : runs.values()) {
-            run.redrawEpochCurves();
-            if (!byEpoch) {
-                lossSets.add(run.dataSets.get(Curve.BATCH_LOSS));
-                lossSets.add(run.dataSets.get(Curve.BATCH_LOSS_SMOOTHED));
+            for (Curve curve : Curve.values()) {
+                DoubleDataSet dataSet = run.dataSets.get(curve);
+                boolean batchCurve = curve == Curve.BATCH_LOSS || curve == Curve.BATCH_LOSS_SMOOTHED;
+                if (dataSet.getDataCount() == 0 || byEpoch && batchCurve) {
+                    continue;
+                }
+                boolean accuracy = curve == Curve.TRAIN_ACCURACY || curve == Curve.VALIDATION_ACCURACY;
+                (accuracy ? accuracySets : lossSets).add(dataSet);
             }
-            lossSets.add(run.dataSets.get(Curve.TRAIN_LOSS));
-            lossSets.add(run.dataSets.get(Curve.VALIDATION_LOSS));
-            accuracySets.add(run.dataSets.get(Curve.TRAIN_ACCURACY));
-            accuracySets.add(run.dataSets.get(Curve.VALIDATION_ACCURACY));
         }
-        XYCharts.renderer(lossChart).getDatasets().setAll(lossSets);
-        XYCharts.renderer(accuracyChart).getDatasets().setAll(accuracySets);
-        updateAccuracyVisibility();
+        setIfChanged(XYCharts.renderer(lossChart).getDatasets(), lossSets);
+        setIfChanged(XYCharts.renderer(accuracyChart).getDatasets(), accuracySets);
+    }
+
+    private static void setIfChanged(List<DataSet> shown, List<DataSet> wanted) {
+        if (!shown.equals(wanted)) {
+            shown.clear();
+            shown.addAll(wanted);
+        }
     }
 
     /**

@@ -70,6 +70,37 @@ class TrainingCurvesChartTest {
         }).get();
     }
 
+    /** Also with a second run that has no points yet: an empty ChartFX data set once left the axes at NaN. */
+    @Test
+    void curvesFedOverManyFramesArePainted() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> chart.addRun("not started", new TrainingEventBuffer())).get();
+        long iteration = 0;
+        for (int epoch = 0; epoch < 4; epoch++) {
+            for (int b = 0; b < 20; b++, iteration++) {
+                buffer.onIteration(new IterationEvent(epoch, iteration, Math.exp(-iteration / 30.0), 0));
+                if (b % 5 == 0) {
+                    WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+                }
+            }
+            buffer.onEpoch(new EpochEvent(epoch, 4, 1.0 / (epoch + 1), 0.5, 1.2 / (epoch + 1), 0.6, 0.01, 100, 1, 0));
+        }
+        WaitForAsyncUtils.sleep(200, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents(5);
+
+        javafx.scene.image.WritableImage image = WaitForAsyncUtils.asyncFx(
+                () -> chart.lossChart().getCanvas().snapshot(null, null)).get();
+        int coloured = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getPixelReader().getColor(x, y).getSaturation() > 0.4) {
+                    coloured++;
+                }
+            }
+        }
+        assertThat(chart.lossChart().getXAxis().getMax()).isGreaterThanOrEqualTo(79);
+        assertThat(coloured).as("coloured pixels of the loss curves").isGreaterThan(200);
+    }
+
     @Test
     void clickingLogScaleMakesTheLossAxisLogarithmic(FxRobot robot) throws Exception {
         train(buffer, 2, 1.0);
@@ -103,6 +134,7 @@ class TrainingCurvesChartTest {
 
     @Test
     void overlaysSeveralRunsEachWithItsOwnCurves() throws Exception {
+        train(buffer, 3, 1.0);
         TrainingEventBuffer second = new TrainingEventBuffer();
         train(second, 2, 3.0);
         WaitForAsyncUtils.asyncFx(() -> chart.addRun("run 2 (lr 0.1)", second)).get();
