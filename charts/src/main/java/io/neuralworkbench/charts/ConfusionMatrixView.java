@@ -15,6 +15,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
@@ -36,7 +37,7 @@ public class ConfusionMatrixView extends ChartComponent {
 
     private final GridPane grid = new GridPane();
     private final ToggleButton normalized = new ToggleButton("Row-normalized");
-    private final Label title = new Label("Confusion matrix (rows: actual, columns: predicted)");
+    private final Label title = new Label("rows: actual · columns: predicted");
     private List<String> classNames = List.of();
     private int[][] counts = new int[0][0];
     private StackPane[][] cells = new StackPane[0][0];
@@ -44,6 +45,7 @@ public class ConfusionMatrixView extends ChartComponent {
 
     public ConfusionMatrixView() {
         normalized.setId("normalize");
+        normalized.setMinWidth(Region.USE_PREF_SIZE);
         normalized.selectedProperty().addListener((obs, was, on) -> paintCells());
         title.getStyleClass().add("nw-title");
         HBox toolbar = new HBox(title, normalized);
@@ -122,6 +124,9 @@ public class ConfusionMatrixView extends ChartComponent {
         grid.getRowConstraints().add(new RowConstraints());
         for (int i = 0; i < n; i++) {
             Label column = header(classNames.get(i));
+            if (n <= 12) {
+                column.setMinWidth(Region.USE_PREF_SIZE); // few classes: whole names; many: shortened, tooltip
+            }
             grid.add(column, i + 1, 0);
             Label row = header(classNames.get(i));
             grid.add(row, 0, i + 1);

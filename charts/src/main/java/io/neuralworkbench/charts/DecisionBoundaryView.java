@@ -39,6 +39,7 @@ public class DecisionBoundaryView extends ChartComponent {
     public static final int MAX_UPDATES_PER_SECOND = 4;
     private static final long MIN_NANOS_BETWEEN_UPDATES = 1_000_000_000L / MAX_UPDATES_PER_SECOND;
     private static final double MARGIN = 36;
+    private static final double PRESENTATION_MARGIN = 60;
 
     private final int resolution;
     private final Canvas canvas = new Canvas();
@@ -148,11 +149,16 @@ public class DecisionBoundaryView extends ChartComponent {
 
     /** Canvas position of a data-space x, for tests and overlays. */
     public double toCanvasX(double x) {
-        return MARGIN + (x - minX) / (maxX - minX) * plotWidth();
+        return margin() + (x - minX) / (maxX - minX) * plotWidth();
     }
 
     public double toCanvasY(double y) {
-        return canvas.getHeight() - MARGIN - (y - minY) / (maxY - minY) * plotHeight();
+        return canvas.getHeight() - margin() - (y - minY) / (maxY - minY) * plotHeight();
+    }
+
+    /** Room around the plot for the axis labels (top: the legend above the y label). */
+    private double margin() {
+        return isPresentationMode() ? PRESENTATION_MARGIN : MARGIN;
     }
 
     public Canvas canvas() {
@@ -229,11 +235,11 @@ public class DecisionBoundaryView extends ChartComponent {
     }
 
     private double plotWidth() {
-        return Math.max(1, canvas.getWidth() - 2 * MARGIN);
+        return Math.max(1, canvas.getWidth() - 2 * margin());
     }
 
     private double plotHeight() {
-        return Math.max(1, canvas.getHeight() - 2 * MARGIN);
+        return Math.max(1, canvas.getHeight() - 2 * margin());
     }
 
     private void draw() {
@@ -244,7 +250,7 @@ public class DecisionBoundaryView extends ChartComponent {
         g.fillRect(0, 0, width, height);
         if (boundary != null) {
             g.setImageSmoothing(true);
-            g.drawImage(boundary, MARGIN, MARGIN, plotWidth(), plotHeight());
+            g.drawImage(boundary, margin(), margin(), plotWidth(), plotHeight());
         }
         boolean large = isPresentationMode();
         double radius = large ? 7 : 4;
@@ -258,31 +264,34 @@ public class DecisionBoundaryView extends ChartComponent {
             g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
         }
         g.setStroke(Color.BLACK);
-        g.strokeRect(MARGIN, MARGIN, plotWidth(), plotHeight());
+        g.strokeRect(margin(), margin(), plotWidth(), plotHeight());
         drawLabels(g, large);
     }
 
     private void drawLabels(GraphicsContext g, boolean large) {
+        double margin = margin();
+        double fontSize = large ? 20 : 12;
         g.setFill(Color.BLACK);
-        g.setFont(Font.font(large ? 20 : 12));
+        g.setFont(Font.font(fontSize));
         g.setTextBaseline(VPos.TOP);
-        double bottom = canvas.getHeight() - MARGIN + 4;
+        double bottom = canvas.getHeight() - margin + 4;
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(format(minX), MARGIN, bottom);
+        g.fillText(format(minX), margin, bottom);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(format(maxX), MARGIN + plotWidth(), bottom);
+        g.fillText(format(maxX), margin + plotWidth(), bottom);
         g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(xName, MARGIN + plotWidth() / 2, bottom);
+        g.fillText(xName, margin + plotWidth() / 2, bottom);
+        // Above the plot: the y axis on the lower line, the legend on the upper one, so they never overlap.
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(yName + "  ↑   " + format(minY) + " … " + format(maxY), MARGIN, MARGIN - 4);
+        g.fillText(yName + "  ↑   " + format(minY) + " … " + format(maxY), margin, margin - 4);
+        double legendBaseline = margin - 8 - fontSize;
+        double x = margin + plotWidth();
         g.setTextAlign(TextAlignment.RIGHT);
-        // The legend, right-aligned: each class name in its colour.
-        double x = MARGIN + plotWidth();
         for (int c = classNames.size() - 1; c >= 0; c--) {
             String item = "● " + classNames.get(c) + (c == classNames.size() - 1 ? "" : "   ");
             g.setFill(categoryColor(c));
-            g.fillText(item, x, MARGIN - 4);
+            g.fillText(item, x, legendBaseline);
             Text measured = new Text(item);
             measured.setFont(g.getFont());
             x -= measured.getLayoutBounds().getWidth();

@@ -33,12 +33,13 @@ import javafx.scene.paint.Color;
 public class TrainingCurvesChart extends ChartComponent {
     /** The curves a run has. */
     public enum Curve {
-        BATCH_LOSS("train loss per batch", "batch"),
-        BATCH_LOSS_SMOOTHED("train loss, smoothed", "batch"),
-        TRAIN_LOSS("train loss per epoch", "epoch"),
-        VALIDATION_LOSS("validation loss", "epoch"),
-        TRAIN_ACCURACY("train accuracy", "epoch"),
-        VALIDATION_ACCURACY("validation accuracy", "epoch");
+        // Short labels: the legend shows "run · label" and the chart's axis already says loss or accuracy.
+        BATCH_LOSS("train, per batch", "batch"),
+        BATCH_LOSS_SMOOTHED("train, smoothed", "batch"),
+        TRAIN_LOSS("train", "epoch"),
+        VALIDATION_LOSS("validation", "epoch"),
+        TRAIN_ACCURACY("train", "epoch"),
+        VALIDATION_ACCURACY("validation", "epoch");
 
         private final String label;
         private final String xUnit;

@@ -72,6 +72,21 @@ class ConfusionMatrixViewTest {
     }
 
     @Test
+    void presentationModeEnlargesTheText() throws Exception {
+        javafx.scene.control.Label count = (javafx.scene.control.Label) ((javafx.scene.layout.StackPane)
+                view.lookup("#cell-0-0")).getChildren().get(0);
+        double normalSize = count.getFont().getSize();
+
+        WaitForAsyncUtils.asyncFx(() -> {
+            view.setPresentationMode(true);
+            view.applyCss();
+        }).get();
+
+        assertThat(view.getStyleClass()).contains(ChartComponent.PRESENTATION_STYLE_CLASS);
+        assertThat(count.getFont().getSize()).isGreaterThanOrEqualTo(20).isGreaterThan(normalSize);
+    }
+
+    @Test
     void rejectsAMatrixThatDoesNotFitTheClasses() {
         assertThatThrownBy(() -> view.setMatrix(IRIS, List.of(List.of(1, 2, 3), List.of(1, 2))))
                 .hasMessageContaining("3 class names but 2 matrix rows");
