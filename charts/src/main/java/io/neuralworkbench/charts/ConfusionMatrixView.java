@@ -5,6 +5,7 @@ import io.neuralworkbench.engine.eval.ClassificationMetrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -127,6 +128,7 @@ public class ConfusionMatrixView extends ChartComponent {
             if (n <= 12) {
                 column.setMinWidth(Region.USE_PREF_SIZE); // few classes: whole names; many: shortened, tooltip
             }
+            GridPane.setHalignment(column, HPos.CENTER);
             grid.add(column, i + 1, 0);
             Label row = header(classNames.get(i));
             grid.add(row, 0, i + 1);

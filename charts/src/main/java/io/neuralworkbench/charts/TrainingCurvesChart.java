@@ -82,9 +82,8 @@ public class TrainingCurvesChart extends ChartComponent {
                 redrawAll();
             }
         });
-        XYCharts.yAxis(accuracyChart).setAutoRanging(false);
-        XYCharts.yAxis(accuracyChart).setMin(0);
-        XYCharts.yAxis(accuracyChart).setMax(1);
+        // Accuracy auto-ranges like the loss: late epochs differ in the third digit, which a fixed [0, 1] hides
+        // (and with a fixed y axis ChartFX did not re-measure the x axis, so its name covered the tick labels).
 
         HBox toolbar = new HBox(perBatch, perEpoch, logScale);
         toolbar.getStyleClass().add("nw-toolbar");
@@ -233,7 +232,10 @@ public class TrainingCurvesChart extends ChartComponent {
         boolean anyEpoch = runs.values().stream().anyMatch(run -> !run.epochs.isEmpty());
         boolean anyAccuracy = runs.values().stream()
                 .anyMatch(run -> run.dataSets.get(Curve.TRAIN_ACCURACY).getDataCount() > 0);
-        accuracyChart.setTitle(anyEpoch && !anyAccuracy ? "No accuracy for regression: the loss is its metric" : null);
+        String title = anyEpoch && !anyAccuracy ? "No accuracy for regression: the loss is its metric" : "";
+        if (!title.equals(accuracyChart.getTitle() == null ? "" : accuracyChart.getTitle())) {
+            accuracyChart.setTitle(title);
+        }
     }
 
     /** One run's buffer reader and its data sets. Lives on the FX thread. */
