@@ -14,12 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
 
 /**
  * Live loss and accuracy curves of one or more training runs. Each run is a {@link TrainingEventBuffer} the
@@ -85,7 +88,13 @@ public class TrainingCurvesChart extends ChartComponent {
         // Accuracy auto-ranges like the loss: late epochs differ in the third digit, which a fixed [0, 1] hides
         // (and with a fixed y axis ChartFX did not re-measure the x axis, so its name covered the tick labels).
 
-        HBox toolbar = new HBox(perBatch, perEpoch, logScale);
+        Button exportPng = new Button("Export PNG…");
+        exportPng.setId("exportPng");
+        exportPng.setOnAction(event -> chooseAndExport("PNG image", "*.png", this::exportPng));
+        Button exportCsv = new Button("Export CSV…");
+        exportCsv.setId("exportCsv");
+        exportCsv.setOnAction(event -> chooseAndExport("CSV table", "*.csv", this::exportCsv));
+        HBox toolbar = new HBox(perBatch, perEpoch, logScale, exportPng, exportCsv);
         toolbar.getStyleClass().add("nw-toolbar");
         setTop(toolbar);
         HBox.setHgrow(lossChart, Priority.ALWAYS);
@@ -174,6 +183,31 @@ public class TrainingCurvesChart extends ChartComponent {
                 run.writeCsv(writer);
             }
         });
+    }
+
+    /** Writes one file. */
+    @FunctionalInterface
+    private interface Export {
+        void to(Path file) throws IOException;
+    }
+
+    private void chooseAndExport(String description, String pattern, Export export) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export training curves");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, pattern));
+        chooser.setInitialFileName("training-curves" + pattern.substring(1));
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        try {
+            export.to(file.toPath());
+        } catch (IOException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Could not write " + file + ": " + e.getMessage()
+                    + "\nChoose a folder you can write to, or free some disk space.");
+            alert.setHeaderText("Export failed");
+            alert.show();
+        }
     }
 
     @Override
