@@ -1,0 +1,95 @@
+package io.neuralworkbench.charts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.paint.Color;
+
+/**
+ * What every chart component shares: the module's stylesheet, the presentation mode (large fonts, high
+ * contrast, for a projector) and export of what is on screen as a PNG image.
+ */
+public abstract class ChartComponent extends BorderPane {
+    /** Style class every component carries. */
+    public static final String STYLE_CLASS = "nw-chart";
+    /** Style class that switches a component, or a whole window's root, to presentation mode. */
+    public static final String PRESENTATION_STYLE_CLASS = "nw-presentation";
+
+    /** Categorical colours that stay apart for the common colour-vision deficiencies (Okabe–Ito, then Tableau). */
+    private static final Color[] PALETTE = {
+        Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#009E73"), Color.web("#CC79A7"),
+        Color.web("#E69F00"), Color.web("#56B4E9"), Color.web("#7F7F7F"), Color.web("#8C564B"),
+        Color.web("#BCBD22"), Color.web("#17BECF")};
+
+    private final BooleanProperty presentationMode = new SimpleBooleanProperty(this, "presentationMode");
+
+    protected ChartComponent() {
+        getStyleClass().add(STYLE_CLASS);
+        getStylesheets().add(Objects.requireNonNull(ChartComponent.class.getResource("charts.css")).toExternalForm());
+        presentationMode.addListener((obs, was, on) -> {
+            getStyleClass().remove(PRESENTATION_STYLE_CLASS);
+            if (on) {
+                getStyleClass().add(PRESENTATION_STYLE_CLASS);
+            }
+            presentationModeChanged(on);
+        });
+    }
+
+    /** Large fonts, thick lines and high contrast; the same as putting {@link #PRESENTATION_STYLE_CLASS} on a parent. */
+    public final BooleanProperty presentationModeProperty() {
+        return presentationMode;
+    }
+
+    public final boolean isPresentationMode() {
+        return presentationMode.get();
+    }
+
+    public final void setPresentationMode(boolean on) {
+        presentationMode.set(on);
+    }
+
+    /**
+     * Calls {@code onFrame} with the frame time once per frame while this component is in a scene: how live
+     * components pick up data written on other threads without a task per update.
+     */
+    protected final void runEachFrameWhileShown(LongConsumer onFrame) {
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                onFrame.accept(now);
+            }
+        };
+        sceneProperty().addListener((obs, was, scene) -> {
+            if (scene == null) {
+                timer.stop();
+            } else {
+                timer.start();
+            }
+        });
+    }
+
+    /** For what CSS cannot reach, such as sizes drawn on a canvas. */
+    protected void presentationModeChanged(boolean on) {
+    }
+
+    /** The colour of category {@code index} (a class, a run), repeating after ten. */
+    public static Color categoryColor(int index) {
+        return PALETTE[Math.floorMod(index, PALETTE.length)];
+    }
+
+    /** CSS notation of a colour with the given opacity, for ChartFX's dataset styles. */
+    static String cssColor(Color color, double opacity) {
+        return String.format(java.util.Locale.ROOT, "rgba(%d,%d,%d,%.3f)", Math.round(color.getRed() * 255),
+                Math.round(color.getGreen() * 255), Math.round(color.getBlue() * 255), opacity);
+    }
+
+    /** Writes what the component shows as a PNG file (atomically). Call on the FX thread. */
+    public void exportPng(Path file) throws IOException {
+        ChartFiles.writePng(snapshot(null, null), file);
+    }
+}
