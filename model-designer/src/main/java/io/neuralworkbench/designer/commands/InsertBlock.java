@@ -6,7 +6,9 @@ import io.neuralworkbench.designer.model.CommandRefusedException;
 import io.neuralworkbench.designer.model.DesignState;
 import io.neuralworkbench.designer.model.DesignerCommand;
 import io.neuralworkbench.designer.model.LayeredLayout;
+import io.neuralworkbench.designer.model.NodeGroup;
 import io.neuralworkbench.designer.model.NodeNames;
+import io.neuralworkbench.designer.model.SavedBlock;
 import io.neuralworkbench.engine.network.Edge;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Node;
@@ -29,6 +31,8 @@ public final class InsertBlock implements DesignerCommand {
     private final double left;
     private final double top;
     private final String what;
+    /** Folds the inserted nodes into a block of this name (numbered if taken); null inserts them unfolded. */
+    private final String groupName;
     private final Set<String> inserted = new LinkedHashSet<>();
 
     /**
@@ -38,6 +42,12 @@ public final class InsertBlock implements DesignerCommand {
      */
     public InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, double left, double top,
                        String what) {
+        this(block, blockPositions, left, top, what, null);
+    }
+
+    private InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, double left, double top,
+                        String what, String groupName) {
+        this.groupName = groupName;
         this.block = block;
         this.blockPositions = blockPositions == null ? null : Map.copyOf(blockPositions);
         this.left = left;
@@ -48,6 +58,12 @@ public final class InsertBlock implements DesignerCommand {
     /** A template or other network as a block, laid out top to bottom at the point. */
     public static InsertBlock laidOut(NetworkDescription block, double left, double top, String what) {
         return new InsertBlock(block, null, left, top, what);
+    }
+
+    /** A block from "My blocks", folded into its block card again, at the point. */
+    public static InsertBlock saved(SavedBlock saved, double left, double top) {
+        return new InsertBlock(saved.network(), saved.positions(), left, top, "insert block " + saved.name(),
+                saved.name());
     }
 
     @Override
@@ -81,7 +97,14 @@ public final class InsertBlock implements DesignerCommand {
                 .filter(edge -> newNames.containsKey(edge.from()) && newNames.containsKey(edge.to()))
                 .forEach(edge -> edges.add(new Edge(newNames.get(edge.from()), newNames.get(edge.to()))));
         NetworkDescription network = new NetworkDescription(state.network().name(), nodes, edges);
-        return state.withNetwork(network).withPositions(positions);
+        DesignState result = state.withNetwork(network).withPositions(positions);
+        if (groupName != null && inserted.size() > 1) {
+            List<NodeGroup> groups = new ArrayList<>(result.groups());
+            groups.add(new NodeGroup(NodeNames.unique(groupName, groups.stream().map(NodeGroup::name).toList()),
+                    List.copyOf(inserted)));
+            result = result.withGroups(groups);
+        }
+        return result;
     }
 
     private static NodeLayout positionIn(Map<String, NodeLayout> layout, String name) {

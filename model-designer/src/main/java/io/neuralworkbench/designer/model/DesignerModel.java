@@ -32,6 +32,7 @@ public final class DesignerModel {
     private final UndoHistory history = new UndoHistory(UNDO_LIMIT);
     private final Set<String> selection = new LinkedHashSet<>();
     private final List<Listener> listeners = new ArrayList<>();
+    private BlockLibrary blocks = new BlockLibrary();
     private int batchSize = 32;
     private DatasetFacts dataset;
     private NetworkAnalysis analysis;
@@ -150,6 +151,16 @@ public final class DesignerModel {
     /** Pastes network JSON as a block at a point; the pasted nodes become the selection. */
     public void paste(String clipboardText, double left, double top) {
         execute(InsertBlock.laidOut(NetworkClipboard.parse(clipboardText), left, top, "paste"));
+    }
+
+    /** "My blocks": grouped blocks kept to insert again. */
+    public BlockLibrary blocks() {
+        return blocks;
+    }
+
+    /** Shares one library between designers (e.g. every project of a window); set before the views are made. */
+    public void useBlockLibrary(BlockLibrary library) {
+        blocks = java.util.Objects.requireNonNull(library);
     }
 
     // --- selection ---
