@@ -117,7 +117,7 @@ final class NetworkCanvas extends Region {
         zoom.xProperty().addListener((o, a, b) -> drawGrid());
 
         model.addListener(change -> {
-            if (change == DesignerModel.Change.CONTENT) {
+            if (change != DesignerModel.Change.SELECTION) {
                 rebuild();
             } else {
                 showSelection();
