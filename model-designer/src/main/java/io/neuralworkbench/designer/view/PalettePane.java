@@ -36,6 +36,9 @@ final class PalettePane extends VBox {
         search.setId("palette-search");
         search.textProperty().addListener((o, old, query) -> filter(query));
         getChildren().add(search);
+        blockSection.setAnimated(false);
+        blockSection.setId("my-blocks");
+        getChildren().add(blockSection); // first: the user's own blocks are what they reach for
         for (LayerCatalog.Group group : LayerCatalog.Group.values()) {
             VBox items = new VBox(2);
             TitledPane section = new TitledPane(group.title(), items);
@@ -44,9 +47,6 @@ final class PalettePane extends VBox {
             sectionItems.put(group, items);
             getChildren().add(section);
         }
-        blockSection.setAnimated(false);
-        blockSection.setId("my-blocks");
-        getChildren().add(blockSection);
         blocks.addListener(() -> filter(search.getText()));
         filter("");
     }

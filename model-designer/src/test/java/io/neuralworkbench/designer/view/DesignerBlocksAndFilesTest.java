@@ -202,7 +202,7 @@ class DesignerBlocksAndFilesTest {
         assertThat(png.getWidth()).isEqualTo((int) Math.ceil(2 * (bounds[2] - bounds[0] + 2 * margin)));
         assertThat(png.getHeight()).isEqualTo((int) Math.ceil(2 * (bounds[3] - bounds[1] + 2 * margin)));
         for (CanvasPicture.Card card : picture.cards()) { // every card is in the picture, not just those in view
-            int x = (int) Math.round(2 * (card.x() - bounds[0] + margin + 110));
+            int x = (int) Math.round(2 * (card.x() - bounds[0] + margin + 40)); // left of the input port
             int y = (int) Math.round(2 * (card.y() - bounds[1] + margin));
             assertThat(darkPixelsAround(png, x, y)).as(card.name() + "'s top edge").isGreaterThan(0);
         }
