@@ -2,6 +2,7 @@ package io.neuralworkbench.designer.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.neuralworkbench.designer.model.UndoCheck.executeAndCheckUndo;
 
 import io.neuralworkbench.designer.commands.ExpandGroup;
 import io.neuralworkbench.designer.commands.GroupNodes;
@@ -20,23 +21,10 @@ class BlocksTest {
     /** input → dense1 → dense2 → output (4 → 64 → 32 → 3). */
     private final DesignerModel model = DesignerModel.of(Templates.mlpClassifier(4, 3));
 
-    private DesignState executeAndCheckUndo(DesignerCommand command) {
-        DesignState before = model.state();
-        model.execute(command);
-        DesignState after = model.state();
-        assertThat(after).isNotEqualTo(before);
-        assertThat(model.undoDescription()).contains(command.description());
-        model.undo();
-        assertThat(model.state()).isEqualTo(before);
-        model.redo();
-        assertThat(model.state()).isEqualTo(after);
-        return after;
-    }
-
     @Test
     void groupingFoldsNodesIntoOneCardWhileTheNetworkStaysTheSame() {
         DesignState before = model.state();
-        DesignState after = executeAndCheckUndo(new GroupNodes(List.of("dense2", "dense1"), "hidden"));
+        DesignState after = executeAndCheckUndo(model, new GroupNodes(List.of("dense2", "dense1"), "hidden"));
 
         assertThat(after.network()).isEqualTo(before.network()); // the engine sees no difference
         assertThat(after.groups()).containsExactly(new NodeGroup("hidden", List.of("dense1", "dense2")));
@@ -67,7 +55,7 @@ class BlocksTest {
         DesignState grouped = model.state();
         model.clearSelection();
 
-        DesignState after = executeAndCheckUndo(new ExpandGroup(List.of("hidden")));
+        DesignState after = executeAndCheckUndo(model, new ExpandGroup(List.of("hidden")));
 
         assertThat(after.groups()).isEmpty();
         assertThat(after.positions()).isEqualTo(grouped.positions());
@@ -111,7 +99,7 @@ class BlocksTest {
         assertThat(model.blocks().blocks()).extracting(SavedBlock::name).containsExactly("hidden");
         assertThat(saved.network().edges()).containsExactly(new Edge("dense1", "dense2"));
 
-        DesignState after = executeAndCheckUndo(InsertBlock.saved(saved, 600, 40));
+        DesignState after = executeAndCheckUndo(model, InsertBlock.saved(saved, 600, 40));
 
         assertThat(after.groups()).extracting(NodeGroup::name).containsExactly("hidden", "hidden1");
         assertThat(after.group("hidden1").orElseThrow().members()).containsExactly("dense3", "dense4");

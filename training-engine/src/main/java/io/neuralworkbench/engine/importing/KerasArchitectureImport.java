@@ -70,6 +70,14 @@ import java.util.Map;
  */
 public final class KerasArchitectureImport {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** DL4J's activation classes for Keras's activation names, and ours. */
+    private static final Map<Class<? extends IActivation>, Activation> ACTIVATIONS = Map.ofEntries(
+            Map.entry(ActivationIdentity.class, Activation.IDENTITY), Map.entry(ActivationReLU.class, Activation.RELU),
+            Map.entry(ActivationLReLU.class, Activation.LEAKY_RELU), Map.entry(ActivationELU.class, Activation.ELU),
+            Map.entry(ActivationSELU.class, Activation.SELU), Map.entry(ActivationGELU.class, Activation.GELU),
+            Map.entry(ActivationSwish.class, Activation.SWISH), Map.entry(ActivationTanH.class, Activation.TANH),
+            Map.entry(ActivationSigmoid.class, Activation.SIGMOID), Map.entry(ActivationSoftmax.class, Activation.SOFTMAX),
+            Map.entry(ActivationSoftPlus.class, Activation.SOFTPLUS));
 
     private KerasArchitectureImport() {
     }
@@ -287,31 +295,14 @@ public final class KerasArchitectureImport {
     }
 
     private static Activation activation(IActivation activation) throws Unmappable {
-        if (activation == null || activation instanceof ActivationIdentity) {
+        if (activation == null) {
             return Activation.IDENTITY;
         }
-        if (activation instanceof ActivationReLU) {
-            return Activation.RELU;
-        } else if (activation instanceof ActivationLReLU) {
-            return Activation.LEAKY_RELU;
-        } else if (activation instanceof ActivationELU) {
-            return Activation.ELU;
-        } else if (activation instanceof ActivationSELU) {
-            return Activation.SELU;
-        } else if (activation instanceof ActivationGELU) {
-            return Activation.GELU;
-        } else if (activation instanceof ActivationSwish) {
-            return Activation.SWISH;
-        } else if (activation instanceof ActivationTanH) {
-            return Activation.TANH;
-        } else if (activation instanceof ActivationSigmoid) {
-            return Activation.SIGMOID;
-        } else if (activation instanceof ActivationSoftmax) {
-            return Activation.SOFTMAX;
-        } else if (activation instanceof ActivationSoftPlus) {
-            return Activation.SOFTPLUS;
+        Activation ours = ACTIVATIONS.get(activation.getClass());
+        if (ours == null) {
+            throw new Unmappable(", activation " + activation);
         }
-        throw new Unmappable(", activation " + activation);
+        return ours;
     }
 
     private static Size2D size(int[] heightWidth) {
