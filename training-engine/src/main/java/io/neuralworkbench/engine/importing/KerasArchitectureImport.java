@@ -65,8 +65,10 @@ import java.util.Map;
  * configurations; we translate those, layer by layer, and name every layer we have no node kind for, so the user
  * knows exactly what stopped the import.
  *
- * <p>Keras 2 files (and tf.keras) are read. Keras 3 writes another configuration layout that DL4J 1.0.0-M2.1
- * refuses; such files are reported as such instead of failing somewhere inside the importer.
+ * <p>Keras 2 files (and tf.keras) are read as they are. DL4J 1.0.0-M2.1 refuses Keras 3 files outright, although
+ * in the Keras 3 Sequential models we have seen, what DL4J reads differs from Keras 2 in two places only (the
+ * input's {@code batch_shape}, and a dtype that may be a policy object); those are rewritten into the Keras 2
+ * layout first, and if DL4J still fails, the message says the file is from Keras 3. Keras 3 functional models keep their wiring in a new form; they are refused with a message that says so.
  */
 public final class KerasArchitectureImport {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -120,14 +122,51 @@ public final class KerasArchitectureImport {
     /** The network of a Keras model configuration (the JSON of {@code model.to_json()}), named after its source. */
     static NetworkDescription fromModelJson(String fileName, String modelConfig, String kerasVersion, String backend) {
         kerasVersion = kerasVersion.trim();
-        if (majorVersion(kerasVersion) >= 3) {
-            throw new UserInputException(fileName + " was saved by Keras " + kerasVersion + ". DL4J's Keras import "
-                    + "(1.0.0-M2.1) reads only files saved by Keras 1 and 2: Keras 3 lays the model out differently "
-                    + "in the file. Re-save the model with Keras 2 or tf.keras (TensorFlow 2.15 or earlier, "
-                    + "model.save(\"model.h5\")), or build it in the designer.");
+        if (majorVersion(kerasVersion) < 3) {
+            return map(fileName, parse(fileName, withVersion(modelConfig, kerasVersion, backend)));
         }
-        KerasModel keras = parse(fileName, withVersion(modelConfig, kerasVersion, backend));
-        return map(fileName, keras);
+        String keras3 = fileName + " was saved by Keras " + kerasVersion + ". DL4J's Keras import (1.0.0-M2.1) reads "
+                + "only files saved by Keras 1 and 2, and Keras 3 lays the model out differently in the file; ";
+        String resave = " Re-save the model with Keras 2 or tf.keras (TensorFlow 2.15 or earlier, "
+                + "model.save(\"model.h5\")), or build it in the designer.";
+        ObjectNode config = parseJson(modelConfig);
+        if (!"Sequential".equals(config.path("class_name").asText())) {
+            throw new UserInputException(keras3 + "the designer translates only Keras 3 Sequential models, and this is a "
+                    + config.path("class_name").asText("different") + " model." + resave);
+        }
+        KerasModel parsed;
+        try {
+            parsed = parse(fileName, withVersion(asKeras2(config).toString(), "2", backend));
+        } catch (UserInputException e) {
+            throw new UserInputException(keras3 + "translated to the Keras 2 layout, it still failed: " + e.getMessage()
+                    + resave, e);
+        }
+        return map(fileName, parsed); // a layer without a node kind is named as for any other file
+    }
+
+    /** The Keras 3 Sequential layout in Keras 2's words, where DL4J reads them. */
+    private static ObjectNode asKeras2(ObjectNode config) {
+        for (JsonNode layer : config.path("config").path("layers")) {
+            if (layer.path("config") instanceof ObjectNode layerConfig) {
+                JsonNode batchShape = layerConfig.remove("batch_shape");
+                if (batchShape != null) {
+                    layerConfig.set("batch_input_shape", batchShape);
+                }
+                JsonNode dtype = layerConfig.path("dtype"); // Keras 3.4+: {"class_name": "DTypePolicy", "config": {"name": …}}
+                if (dtype.isObject()) {
+                    layerConfig.put("dtype", dtype.path("config").path("name").asText("float32"));
+                }
+            }
+        }
+        return config;
+    }
+
+    private static ObjectNode parseJson(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException | ClassCastException e) {
+            throw new UserInputException("The model description in the file is not valid JSON: " + e.getMessage(), e);
+        }
     }
 
     /** Checked before HDF5 opens the file, which would print a page of diagnostics for a file of another kind. */
@@ -142,14 +181,10 @@ public final class KerasArchitectureImport {
 
     /** DL4J finds the Keras version and backend in the JSON; in an .h5 file they are attributes beside it. */
     private static String withVersion(String modelConfig, String kerasVersion, String backend) {
-        try {
-            ObjectNode root = (ObjectNode) JSON.readTree(modelConfig);
-            root.put("keras_version", kerasVersion.isEmpty() ? "2" : kerasVersion);
-            root.put("backend", backend);
-            return JSON.writeValueAsString(root);
-        } catch (IOException | ClassCastException e) {
-            throw new UserInputException("The model description in the file is not valid JSON: " + e.getMessage(), e);
-        }
+        ObjectNode root = parseJson(modelConfig);
+        root.put("keras_version", kerasVersion.isEmpty() ? "2" : kerasVersion);
+        root.put("backend", backend);
+        return root.toString();
     }
 
     private static KerasModel parse(String fileName, String modelJson) {

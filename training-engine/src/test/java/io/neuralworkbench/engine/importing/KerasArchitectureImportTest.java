@@ -57,12 +57,32 @@ class KerasArchitectureImportTest {
     }
 
     @Test
-    void aKeras3FileIsRefusedWithTheReasonAndWhatToDo() {
-        assertThatThrownBy(() -> KerasArchitectureImport.read(KERAS.resolve("keras3-sequential-mlp.h5")))
+    void aKeras3SequentialMlpIsTranslatedToTheKeras2LayoutAndImported() {
+        NetworkDescription network = KerasArchitectureImport.read(KERAS.resolve("keras3-sequential-mlp.h5"));
+
+        assertThat(network.nodes()).extracting(Node::name).containsExactly("input_layer", "dense", "dense_1", "dense_2");
+        assertThat(network.nodes()).extracting(Node::layer).containsExactly(
+                Layer.Input.flat(784),
+                new Layer.Dense(64, Activation.RELU, io.neuralworkbench.engine.network.WeightInit.XAVIER, true, null),
+                new Layer.Dense(64, Activation.RELU, io.neuralworkbench.engine.network.WeightInit.XAVIER, true, null),
+                new Layer.Output(10, Activation.SOFTMAX, Loss.CROSS_ENTROPY,
+                        io.neuralworkbench.engine.network.WeightInit.XAVIER, null));
+        assertThat(ShapeInference.infer(network).totalParameters())
+                .isEqualTo(784L * 64 + 64 + 64L * 64 + 64 + 64L * 10 + 10); // Keras says 55,050
+    }
+
+    @Test
+    void aKeras3FunctionalModelIsRefusedWithTheReasonAndWhatToDo() {
+        String functional = """
+                {"class_name": "Functional", "config": {"name": "f", "layers": [], "input_layers": [],
+                 "output_layers": []}}""";
+        assertThatThrownBy(() -> KerasArchitectureImport.fromModelJson("f.h5", functional, "3.3.3", "tensorflow"))
                 .isInstanceOf(UserInputException.class)
-                .hasMessageStartingWith("keras3-sequential-mlp.h5 was saved by Keras 3.3.3.")
-                .hasMessageContaining("reads only files saved by Keras 1 and 2")
-                .hasMessageContaining("Re-save the model with Keras 2 or tf.keras");
+                .hasMessage("f.h5 was saved by Keras 3.3.3. DL4J's Keras import (1.0.0-M2.1) reads only files saved "
+                        + "by Keras 1 and 2, and Keras 3 lays the model out differently in the file; the designer "
+                        + "translates only Keras 3 Sequential models, and this is a Functional model. Re-save the "
+                        + "model with Keras 2 or tf.keras (TensorFlow 2.15 or earlier, model.save(\"model.h5\")), "
+                        + "or build it in the designer.");
     }
 
     @Test
@@ -77,6 +97,23 @@ class KerasArchitectureImportTest {
                  %s]}}""".formatted(dense("hidden", 16, "relu"), dense("scores", 3, "softmax"));
 
         assertThatThrownBy(() -> KerasArchitectureImport.fromModelJson("noisy.h5", json, "2.13.1", "tensorflow"))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith("noisy.h5: this layer has no matching node kind in the designer, so the "
+                        + "model was not imported: noise (Keras GaussianNoise).");
+    }
+
+    @Test
+    void aLayerWithoutANodeKindInAKeras3ModelIsNamedTheSameWay() {
+        String json = """
+                {"class_name": "Sequential", "config": {"name": "noisy", "layers": [
+                 {"class_name": "InputLayer", "config": {"batch_shape": [null, 8], "dtype": "float32",
+                  "sparse": false, "name": "features"}},
+                 {"class_name": "GaussianNoise", "config": {"name": "noise", "trainable": true,
+                  "dtype": {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}},
+                  "stddev": 0.1}},
+                 %s]}}""".formatted(dense("scores", 3, "softmax"));
+
+        assertThatThrownBy(() -> KerasArchitectureImport.fromModelJson("noisy.h5", json, "3.5.0", "tensorflow"))
                 .isInstanceOf(UserInputException.class)
                 .hasMessageStartingWith("noisy.h5: this layer has no matching node kind in the designer, so the "
                         + "model was not imported: noise (Keras GaussianNoise).");
