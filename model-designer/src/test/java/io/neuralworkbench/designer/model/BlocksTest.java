@@ -65,6 +65,22 @@ class BlocksTest {
     }
 
     @Test
+    void autoLayoutGivesABlockOnePlaceAndMovesItsMembersTogether() {
+        model.execute(new GroupNodes(List.of("dense1", "dense2"), "hidden"));
+        DesignState grouped = model.state();
+
+        DesignState after = executeAndCheckUndo(model, new io.neuralworkbench.designer.commands.AutoLayout());
+
+        CanvasPicture picture = CanvasPicture.of(after);
+        double blockTop = picture.cardOfNode("dense1").orElseThrow().y();
+        assertThat(blockTop - after.positionOf("input").y()).isEqualTo(CardGeometry.ROW_SPACING);
+        assertThat(after.positionOf("output").y() - blockTop).as("no gap for the folded dense2")
+                .isEqualTo(CardGeometry.ROW_SPACING);
+        assertThat(after.positionOf("dense2").y() - after.positionOf("dense1").y())
+                .isEqualTo(grouped.positionOf("dense2").y() - grouped.positionOf("dense1").y());
+    }
+
+    @Test
     void groupingIsRefusedWithTheReason() {
         assertThatThrownBy(() -> model.execute(new GroupNodes(List.of("dense1"), "one")))
                 .hasMessage("Select two or more nodes to group into a block.");
