@@ -174,6 +174,12 @@ class DesignerBlocksAndFilesTest {
                 .containsExactly("dense3", "dense4");
         assertThat(onFx(() -> model.network().nodes())).hasSize(6);
 
+        robot.drag("#myblock-hidden", MouseButton.PRIMARY)
+                .dropTo(robot.point("#canvas").atPosition(javafx.geometry.Pos.CENTER_RIGHT)
+                        .atOffset(new javafx.geometry.Point2D(-150, 0)));
+        assertThat(onFx(() -> model.state().group("hidden2").orElseThrow().members()))
+                .containsExactly("dense5", "dense6");
+
         // a wire dragged onto the new block goes into its first node
         robot.drag("#out-input", MouseButton.PRIMARY).dropTo("#block-hidden1");
         assertThat(onFx(() -> model.network().inputsOf("dense3"))).containsExactly("input");
