@@ -255,8 +255,11 @@ class DesignerBlocksAndFilesTest {
                 }
                 return NetworkAnalysis.of(network, batch, dataset);
             });
-            model.validateInBackground(java.util.concurrent.Executors.newSingleThreadExecutor(),
-                    javafx.application.Platform::runLater, 1);
+            model.validateInBackground(runnable -> {
+                Thread thread = new Thread(runnable, "slow-validation");
+                thread.setDaemon(true);
+                thread.start();
+            }, javafx.application.Platform::runLater, 1);
             return null;
         });
 
