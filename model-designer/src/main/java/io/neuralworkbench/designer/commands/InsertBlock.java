@@ -34,6 +34,8 @@ public final class InsertBlock implements DesignerCommand {
     /** Folds the inserted nodes into a block of this name (numbered if taken); null inserts them unfolded. */
     private final String groupName;
     private final Set<String> inserted = new LinkedHashSet<>();
+    /** The block's node names → the names they got on the canvas, from the last {@link #applyTo}. */
+    private final Map<String, String> newNames = new LinkedHashMap<>();
 
     /**
      * @param blockPositions where the block's nodes sit relative to each other, or null to lay the block out
@@ -72,8 +74,8 @@ public final class InsertBlock implements DesignerCommand {
             throw new CommandRefusedException("There is nothing to insert.");
         }
         inserted.clear();
+        newNames.clear();
         Set<String> taken = new HashSet<>(state.nodeNames());
-        Map<String, String> newNames = new LinkedHashMap<>();
         for (Node node : block.nodes()) {
             String name = NodeNames.unique(node.name(), taken);
             taken.add(name);
@@ -115,6 +117,11 @@ public final class InsertBlock implements DesignerCommand {
     @Override
     public String description() {
         return what + (inserted.isEmpty() ? "" : " (" + inserted.size() + (inserted.size() == 1 ? " node)" : " nodes)"));
+    }
+
+    /** The name a node of the block got on the canvas (renumbered when taken). */
+    public String insertedName(String blockNodeName) {
+        return newNames.get(blockNodeName);
     }
 
     @Override

@@ -81,6 +81,18 @@ class BlocksTest {
     }
 
     @Test
+    void duplicatingABlockGivesAnotherBlock() {
+        model.execute(new GroupNodes(List.of("dense1", "dense2"), "hidden"));
+
+        DesignState after = executeAndCheckUndo(model,
+                new io.neuralworkbench.designer.commands.DuplicateNodes(List.of("dense1", "dense2", "output")));
+
+        assertThat(after.groups()).containsExactly(new NodeGroup("hidden", List.of("dense1", "dense2")),
+                new NodeGroup("hidden1", List.of("dense3", "dense4")));
+        assertThat(after.groupOf("output1")).isEmpty();
+    }
+
+    @Test
     void groupingIsRefusedWithTheReason() {
         assertThatThrownBy(() -> model.execute(new GroupNodes(List.of("dense1"), "one")))
                 .hasMessage("Select two or more nodes to group into a block.");
