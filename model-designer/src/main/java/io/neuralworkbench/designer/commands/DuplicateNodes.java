@@ -6,14 +6,20 @@ import io.neuralworkbench.designer.model.CommandRefusedException;
 import io.neuralworkbench.designer.model.DesignState;
 import io.neuralworkbench.designer.model.DesignerCommand;
 import io.neuralworkbench.designer.model.NetworkClipboard;
+import io.neuralworkbench.designer.model.NodeGroup;
+import io.neuralworkbench.designer.model.NodeNames;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Copies nodes and the wires between them, placed a little below and to the right of the originals. */
+/**
+ * Copies nodes and the wires between them, placed a little below and to the right of the originals. A block
+ * whose nodes are all copied is copied as a block.
+ */
 public final class DuplicateNodes implements DesignerCommand {
     private final List<String> names;
     private InsertBlock insert;
@@ -34,7 +40,15 @@ public final class DuplicateNodes implements DesignerCommand {
         double top = positions.values().stream().mapToDouble(NodeLayout::y).min().orElse(0) + 2 * CardGeometry.GRID;
         insert = new InsertBlock(NetworkClipboard.subNetwork(state.network(), names), positions, left, top,
                 "duplicate");
-        return insert.applyTo(state);
+        DesignState copied = insert.applyTo(state);
+        List<NodeGroup> groups = new ArrayList<>(copied.groups());
+        for (NodeGroup group : state.groups()) {
+            if (names.containsAll(group.members())) {
+                groups.add(new NodeGroup(NodeNames.unique(group.name(), groups.stream().map(NodeGroup::name).toList()),
+                        group.members().stream().map(insert::insertedName).toList()));
+            }
+        }
+        return copied.withGroups(groups);
     }
 
     @Override

@@ -6,7 +6,9 @@ import io.neuralworkbench.designer.model.CommandRefusedException;
 import io.neuralworkbench.designer.model.DesignState;
 import io.neuralworkbench.designer.model.DesignerCommand;
 import io.neuralworkbench.designer.model.LayeredLayout;
+import io.neuralworkbench.designer.model.NodeGroup;
 import io.neuralworkbench.designer.model.NodeNames;
+import io.neuralworkbench.designer.model.SavedBlock;
 import io.neuralworkbench.engine.network.Edge;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Node;
@@ -29,7 +31,11 @@ public final class InsertBlock implements DesignerCommand {
     private final double left;
     private final double top;
     private final String what;
+    /** Folds the inserted nodes into a block of this name (numbered if taken); null inserts them unfolded. */
+    private final String groupName;
     private final Set<String> inserted = new LinkedHashSet<>();
+    /** The block's node names → the names they got on the canvas, from the last {@link #applyTo}. */
+    private final Map<String, String> newNames = new LinkedHashMap<>();
 
     /**
      * @param blockPositions where the block's nodes sit relative to each other, or null to lay the block out
@@ -38,6 +44,12 @@ public final class InsertBlock implements DesignerCommand {
      */
     public InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, double left, double top,
                        String what) {
+        this(block, blockPositions, left, top, what, null);
+    }
+
+    private InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, double left, double top,
+                        String what, String groupName) {
+        this.groupName = groupName;
         this.block = block;
         this.blockPositions = blockPositions == null ? null : Map.copyOf(blockPositions);
         this.left = left;
@@ -50,14 +62,20 @@ public final class InsertBlock implements DesignerCommand {
         return new InsertBlock(block, null, left, top, what);
     }
 
+    /** A block from "My blocks", folded into its block card again, at the point. */
+    public static InsertBlock saved(SavedBlock saved, double left, double top) {
+        return new InsertBlock(saved.network(), saved.positions(), left, top, "insert block " + saved.name(),
+                saved.name());
+    }
+
     @Override
     public DesignState applyTo(DesignState state) {
         if (block.nodes().isEmpty()) {
             throw new CommandRefusedException("There is nothing to insert.");
         }
         inserted.clear();
+        newNames.clear();
         Set<String> taken = new HashSet<>(state.nodeNames());
-        Map<String, String> newNames = new LinkedHashMap<>();
         for (Node node : block.nodes()) {
             String name = NodeNames.unique(node.name(), taken);
             taken.add(name);
@@ -81,7 +99,14 @@ public final class InsertBlock implements DesignerCommand {
                 .filter(edge -> newNames.containsKey(edge.from()) && newNames.containsKey(edge.to()))
                 .forEach(edge -> edges.add(new Edge(newNames.get(edge.from()), newNames.get(edge.to()))));
         NetworkDescription network = new NetworkDescription(state.network().name(), nodes, edges);
-        return state.withNetwork(network).withPositions(positions);
+        DesignState result = state.withNetwork(network).withPositions(positions);
+        if (groupName != null && inserted.size() > 1) {
+            List<NodeGroup> groups = new ArrayList<>(result.groups());
+            groups.add(new NodeGroup(NodeNames.unique(groupName, groups.stream().map(NodeGroup::name).toList()),
+                    List.copyOf(inserted)));
+            result = result.withGroups(groups);
+        }
+        return result;
     }
 
     private static NodeLayout positionIn(Map<String, NodeLayout> layout, String name) {
@@ -92,6 +117,11 @@ public final class InsertBlock implements DesignerCommand {
     @Override
     public String description() {
         return what + (inserted.isEmpty() ? "" : " (" + inserted.size() + (inserted.size() == 1 ? " node)" : " nodes)"));
+    }
+
+    /** The name a node of the block got on the canvas (renumbered when taken). */
+    public String insertedName(String blockNodeName) {
+        return newNames.get(blockNodeName);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.neuralworkbench.designer.NodeLayout;
 import io.neuralworkbench.designer.model.CommandRefusedException;
 import io.neuralworkbench.designer.model.DesignState;
 import io.neuralworkbench.designer.model.DesignerCommand;
+import io.neuralworkbench.designer.model.NodeGroup;
 import io.neuralworkbench.engine.network.Edge;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Node;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Gives a node a new name; its wires and position follow. */
+/** Gives a node a new name; its wires, position and block membership follow. */
 public final class RenameNode implements DesignerCommand {
     private final String oldName;
     private final String newName;
@@ -39,7 +40,10 @@ public final class RenameNode implements DesignerCommand {
                 .map(edge -> new Edge(renamed(edge.from()), renamed(edge.to()))).toList();
         Map<String, NodeLayout> positions = new LinkedHashMap<>();
         state.positions().forEach((name, p) -> positions.put(renamed(name), new NodeLayout(renamed(name), p.x(), p.y())));
-        return new DesignState(new NetworkDescription(network.name(), nodes, edges), positions);
+        List<NodeGroup> groups = state.groups().stream()
+                .map(group -> new NodeGroup(group.name(), group.members().stream().map(this::renamed).toList()))
+                .toList();
+        return new DesignState(new NetworkDescription(network.name(), nodes, edges), positions, groups);
     }
 
     private String renamed(String name) {

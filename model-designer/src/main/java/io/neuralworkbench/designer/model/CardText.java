@@ -3,7 +3,12 @@ package io.neuralworkbench.designer.model;
 import io.neuralworkbench.engine.network.Layer;
 import io.neuralworkbench.engine.network.Node;
 
+import io.neuralworkbench.engine.network.NetworkDescription;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +30,39 @@ public record CardText(String title, String name, String settings, String shape,
                 "→ " + (report.outputShape() == null ? "?" : report.outputShape().toString()),
                 report.parameters() == null ? "" : String.format(Locale.ROOT, "%,d parameters", report.parameters()),
                 problem, detail, report.hasError());
+    }
+
+    /**
+     * The words on a block card: its name, how many nodes it folds and of which kinds, what its exit passes on,
+     * the members' parameters together, and the first problem inside it.
+     */
+    public static CardText ofBlock(NodeGroup group, NetworkDescription network, NetworkAnalysis analysis) {
+        long parameters = 0;
+        boolean parametersKnown = true;
+        List<String> problems = new ArrayList<>();
+        String firstProblem = "";
+        boolean error = false;
+        for (String member : group.members()) {
+            NodeReport report = analysis.node(member);
+            if (report.parameters() == null) {
+                parametersKnown = false;
+            } else {
+                parameters += report.parameters();
+            }
+            for (Problem problem : report.problems()) {
+                firstProblem = problems.isEmpty() ? member + ": " + problem.diagnostic().message() : firstProblem;
+                problems.add(member + ": " + problem.text());
+            }
+            error |= report.hasError();
+        }
+        String kinds = group.members().stream().map(network::node).flatMap(Optional::stream)
+                .map(node -> node.layer().kind()).distinct().limit(4).collect(Collectors.joining(", "));
+        int count = group.members().size();
+        var exitShape = group.exit(network).map(analysis::node).map(NodeReport::outputShape).orElse(null);
+        return new CardText("Block · " + count + (count == 1 ? " node" : " nodes"), group.name(), kinds,
+                "→ " + (exitShape == null ? "?" : exitShape.toString()),
+                parametersKnown ? String.format(Locale.ROOT, "%,d parameters", parameters) : "",
+                firstProblem, String.join("\n", problems), error);
     }
 
     /** The settings a user looks at first; the inspector shows all of them. */

@@ -11,16 +11,24 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the canvas shows: the engine's immutable network plus where each node is drawn. Immutable, so an undo
- * step only has to remember the value before and after a command.
+ * What the canvas shows: the engine's immutable network, where each node is drawn and which nodes are folded into
+ * blocks ({@link NodeGroup}, designer-only). Immutable, so an undo step only has to remember the value before and
+ * after a command.
  */
-public record DesignState(NetworkDescription network, Map<String, NodeLayout> positions) {
+public record DesignState(NetworkDescription network, Map<String, NodeLayout> positions, List<NodeGroup> groups) {
 
     public DesignState {
         positions = Collections.unmodifiableMap(new LinkedHashMap<>(positions));
+        groups = List.copyOf(groups);
+    }
+
+    /** A state without blocks. */
+    public DesignState(NetworkDescription network, Map<String, NodeLayout> positions) {
+        this(network, positions, List.of());
     }
 
     /** A network laid out top to bottom, for networks that come without positions (templates, files). */
@@ -50,21 +58,34 @@ public record DesignState(NetworkDescription network, Map<String, NodeLayout> po
     }
 
     public DesignState withNetwork(NetworkDescription newNetwork) {
-        return new DesignState(newNetwork, positions);
+        return new DesignState(newNetwork, positions, groups);
     }
 
     public DesignState withPositions(Collection<NodeLayout> moved) {
         Map<String, NodeLayout> newPositions = new LinkedHashMap<>(positions);
         moved.forEach(layout -> newPositions.put(layout.nodeName(), layout));
-        return new DesignState(network, newPositions);
+        return new DesignState(network, newPositions, groups);
+    }
+
+    public DesignState withGroups(List<NodeGroup> newGroups) {
+        return new DesignState(network, positions, newGroups);
+    }
+
+    /** The block the node is folded into, if any. */
+    public Optional<NodeGroup> groupOf(String nodeName) {
+        return groups.stream().filter(group -> group.contains(nodeName)).findFirst();
+    }
+
+    public Optional<NodeGroup> group(String groupName) {
+        return groups.stream().filter(group -> group.name().equals(groupName)).findFirst();
     }
 
     /** Adds a node (and its position) keeping all existing wires. */
     public DesignState withNode(Node node, NodeLayout position) {
-        return new DesignState(network.withNode(node), positions).withPositions(List.of(position));
+        return new DesignState(network.withNode(node), positions, groups).withPositions(List.of(position));
     }
 
-    /** Removes the nodes, every wire touching them and their positions. */
+    /** Removes the nodes, every wire touching them, their positions, and them from their blocks. */
     public DesignState withoutNodes(Collection<String> names) {
         Set<String> gone = Set.copyOf(names);
         List<Node> nodes = network.nodes().stream().filter(node -> !gone.contains(node.name())).toList();
@@ -72,7 +93,11 @@ public record DesignState(NetworkDescription network, Map<String, NodeLayout> po
                 .filter(edge -> !gone.contains(edge.from()) && !gone.contains(edge.to())).toList();
         Map<String, NodeLayout> newPositions = new LinkedHashMap<>(positions);
         gone.forEach(newPositions::remove);
-        return new DesignState(new NetworkDescription(network.name(), nodes, edges), newPositions);
+        List<NodeGroup> newGroups = groups.stream()
+                .map(group -> new NodeGroup(group.name(), group.members().stream().filter(m -> !gone.contains(m)).toList()))
+                .filter(group -> !group.members().isEmpty())
+                .toList();
+        return new DesignState(new NetworkDescription(network.name(), nodes, edges), newPositions, newGroups);
     }
 
     public DesignState withEdges(List<Edge> edges) {

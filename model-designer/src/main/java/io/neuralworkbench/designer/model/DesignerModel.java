@@ -9,7 +9,10 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The designer's view model: the canvas state (network + positions), the selection, the undo history and the
@@ -17,8 +20,17 @@ import java.util.Set;
  * for changes and redraw. Not thread-safe: use it from one thread (the FX thread in the application).
  */
 public final class DesignerModel {
-    /** What changed, so a view can skip work: the selection alone changes often (every click). */
-    public enum Change { CONTENT, SELECTION }
+    /**
+     * What changed, so a view can skip work: the selection alone changes often (every click). {@code ANALYSIS}:
+     * the validation of the current network arrived from the background (big networks only).
+     */
+    public enum Change { CONTENT, SELECTION, ANALYSIS }
+
+    /** Validates a network; {@link NetworkAnalysis#of} unless a test wants a slow one. Called on any thread. */
+    @FunctionalInterface
+    public interface Analyser {
+        NetworkAnalysis analyse(NetworkDescription network, int batchSize, DatasetFacts dataset);
+    }
 
     /** Told after every change. */
     @FunctionalInterface
@@ -32,15 +44,47 @@ public final class DesignerModel {
     private final UndoHistory history = new UndoHistory(UNDO_LIMIT);
     private final Set<String> selection = new LinkedHashSet<>();
     private final List<Listener> listeners = new ArrayList<>();
+    private BlockLibrary blocks = new BlockLibrary();
     private int batchSize = 32;
     private DatasetFacts dataset;
     private NetworkAnalysis analysis;
     /** The network {@link #analysis} is of: moves leave it unchanged, so they skip re-validation. */
     private NetworkDescription analysedNetwork;
+    private Analyser analyser = NetworkAnalysis::of;
+    /** Null: validate on the calling thread. Otherwise networks of {@link #backgroundFrom} nodes or more go here. */
+    private Executor background;
+    /** Where a background result is handed back: the thread that owns this model (the FX thread). */
+    private Executor owner;
+    private int backgroundFrom;
+    /** Numbers the analyses asked for; a result is used only if no newer one was asked for since (latest edit wins). */
+    private final AtomicLong analysisRequest = new AtomicLong();
+    private boolean analysisPending;
 
     public DesignerModel(DesignState state) {
         this.state = state;
         analyse();
+    }
+
+    /**
+     * Validates networks of {@code fromNodes} nodes or more on {@code background}, so an edit of a big network
+     * does not wait for it; the result is handed to {@code owner} (e.g. {@code Platform::runLater}) and announced
+     * as {@link Change#ANALYSIS}. Until it arrives {@link #analysis()} is the previous one and
+     * {@link #analysisPending()} is true. A result for a network that has been edited again is dropped.
+     */
+    public void validateInBackground(Executor background, Executor owner, int fromNodes) {
+        this.background = Objects.requireNonNull(background);
+        this.owner = Objects.requireNonNull(owner);
+        this.backgroundFrom = fromNodes;
+    }
+
+    /** Replaces the validation (tests use a slow one). */
+    public void useAnalyser(Analyser newAnalyser) {
+        analyser = Objects.requireNonNull(newAnalyser);
+    }
+
+    /** True while the current network's validation runs in the background. */
+    public boolean analysisPending() {
+        return analysisPending;
     }
 
     /** A model showing the network laid out top to bottom. */
@@ -152,6 +196,16 @@ public final class DesignerModel {
         execute(InsertBlock.laidOut(NetworkClipboard.parse(clipboardText), left, top, "paste"));
     }
 
+    /** "My blocks": grouped blocks kept to insert again. */
+    public BlockLibrary blocks() {
+        return blocks;
+    }
+
+    /** Shares one library between designers (e.g. every project of a window); set before the views are made. */
+    public void useBlockLibrary(BlockLibrary library) {
+        blocks = java.util.Objects.requireNonNull(library);
+    }
+
     // --- selection ---
 
     public Set<String> selection() {
@@ -238,8 +292,40 @@ public final class DesignerModel {
     }
 
     private void analyse() {
-        analysis = NetworkAnalysis.of(state.network(), batchSize, dataset);
-        analysedNetwork = state.network();
+        NetworkDescription network = state.network();
+        long request = analysisRequest.incrementAndGet();
+        if (background == null || network.nodes().size() < backgroundFrom) {
+            analysis = analyser.analyse(network, batchSize, dataset);
+            analysedNetwork = network;
+            analysisPending = false;
+            return;
+        }
+        analysisPending = true;
+        analysedNetwork = network; // asked for: the same network again (a move) needs no second analysis
+        int batch = batchSize;
+        DatasetFacts facts = dataset;
+        background.execute(() -> {
+            if (analysisRequest.get() != request) {
+                return; // edited again while this waited: only the newest edit is worth validating
+            }
+            NetworkAnalysis result;
+            try {
+                result = analyser.analyse(network, batch, facts);
+            } catch (RuntimeException bug) {
+                owner.execute(() -> {
+                    analysisPending = analysisPending && analysisRequest.get() != request;
+                    throw bug; // to the owner thread's handler, as it would have been without the background
+                });
+                return;
+            }
+            owner.execute(() -> {
+                if (analysisRequest.get() == request) {
+                    analysis = result;
+                    analysisPending = false;
+                    fire(Change.ANALYSIS);
+                }
+            });
+        });
     }
 
     private void fire(Change change) {

@@ -7,21 +7,26 @@ import io.neuralworkbench.designer.commands.AutoLayout;
 import io.neuralworkbench.designer.commands.Connect;
 import io.neuralworkbench.designer.commands.Disconnect;
 import io.neuralworkbench.designer.commands.DuplicateNodes;
+import io.neuralworkbench.designer.commands.ExpandGroup;
+import io.neuralworkbench.designer.commands.GroupNodes;
+import io.neuralworkbench.designer.commands.InsertBlock;
 import io.neuralworkbench.designer.commands.MoveNodes;
 import io.neuralworkbench.designer.commands.RemoveNodes;
+import io.neuralworkbench.designer.model.CanvasPicture;
 import io.neuralworkbench.designer.model.CardGeometry;
 import io.neuralworkbench.designer.model.CardText;
 import io.neuralworkbench.designer.model.DesignState;
 import io.neuralworkbench.designer.model.DesignerModel;
 import io.neuralworkbench.designer.model.LayerCatalog;
 import io.neuralworkbench.designer.model.NetworkAnalysis;
+import io.neuralworkbench.designer.model.NodeGroup;
+import io.neuralworkbench.designer.model.SavedBlock;
 import io.neuralworkbench.engine.network.Edge;
-import io.neuralworkbench.engine.network.Layer;
-import io.neuralworkbench.engine.network.Node;
 import io.neuralworkbench.engine.network.Shape;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ContextMenu;
@@ -29,21 +34,26 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.image.WritableImage;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.transform.NonInvertibleTransformException;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -67,10 +77,13 @@ final class NetworkCanvas extends Region {
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final Rectangle clip = new Rectangle();
     private final Rectangle rubberBand = new Rectangle();
+    /** By {@link CanvasPicture.Card#key()}. */
     private final Map<String, NodeCard> cards = new LinkedHashMap<>();
     private final Map<Edge, WireView> wires = new HashMap<>();
     private final ContextMenu menu = new ContextMenu();
 
+    /** Where the cards and wires are, as last drawn from the model. */
+    private CanvasPicture picture;
     /** The gesture under way, if any. */
     private Gesture gesture;
     private Point2D lastMouseWorld = new Point2D(CardGeometry.MARGIN, CardGeometry.MARGIN);
@@ -102,7 +115,7 @@ final class NetworkCanvas extends Region {
         zoom.xProperty().addListener((o, a, b) -> drawGrid());
 
         model.addListener(change -> {
-            if (change == DesignerModel.Change.CONTENT) {
+            if (change != DesignerModel.Change.SELECTION) {
                 rebuild();
             } else {
                 showSelection();
@@ -120,52 +133,44 @@ final class NetworkCanvas extends Region {
     private void rebuild() {
         DesignState state = model.state();
         NetworkAnalysis analysis = model.analysis();
+        picture = CanvasPicture.of(state);
         Map<String, NodeCard> previous = new HashMap<>(cards);
         cards.clear();
         List<NodeCard> shown = new java.util.ArrayList<>();
-        for (Node node : state.network().nodes()) {
-            CardText text = CardText.of(node, analysis.node(node.name()));
-            boolean inputPort = node.layer().maxInputs() > 0;
-            boolean outputPort = !(node.layer() instanceof Layer.Output);
-            NodeCard card = previous.get(node.name());
-            if (card == null || !card.fits(inputPort, outputPort)) {
-                card = new NodeCard(node.name(), inputPort, outputPort);
+        for (CanvasPicture.Card item : picture.cards()) {
+            NodeCard card = previous.get(item.key());
+            if (card == null || !card.fits(item.hasInputPort(), item.hasOutputPort())) {
+                card = new NodeCard(item.key(), item.name(), item.block(), item.hasInputPort(), item.hasOutputPort());
                 wireCardGestures(card);
             }
-            card.show(text);
-            NodeLayout position = state.positionOf(node.name());
-            card.relocate(position.x(), position.y());
-            cards.put(node.name(), card);
+            card.show(item.block()
+                    ? CardText.ofBlock(state.group(item.name()).orElseThrow(), state.network(), analysis)
+                    : CardText.of(state.node(item.name()), analysis.node(item.name())));
+            card.relocate(item.x(), item.y());
+            cards.put(item.key(), card);
             shown.add(card);
         }
         if (!cardLayer.getChildren().equals(shown)) {
             cardLayer.getChildren().setAll(shown);
         }
-        drawWires(Map.of());
+        drawWires(picture);
         showSelection();
     }
 
-    /** The wires, with some nodes drawn at other positions than the model's (while they are dragged). */
-    private void drawWires(Map<String, Point2D> moving) {
+    /** The wires of a picture: the model's, or one with some nodes elsewhere while they are dragged. */
+    private void drawWires(CanvasPicture drawn) {
         Map<Edge, WireView> previous = new HashMap<>(wires);
         wires.clear();
-        Map<String, List<String>> inputs = new HashMap<>(); // once, not a scan of all edges per wire
-        model.network().edges().forEach(e -> inputs.computeIfAbsent(e.to(), k -> new java.util.ArrayList<>()).add(e.from()));
         List<WireView> shown = new java.util.ArrayList<>();
-        for (Edge edge : model.network().edges()) {
-            if (!cards.containsKey(edge.from()) || !cards.containsKey(edge.to())) {
-                continue;
-            }
-            WireView wire = previous.get(edge);
+        for (CanvasPicture.Wire item : drawn.wires()) {
+            WireView wire = previous.get(item.edge());
             if (wire == null) {
-                wire = new WireView(edge);
+                wire = new WireView(item.edge());
                 wireGestures(wire);
             }
-            Shape shape = model.analysis().node(edge.from()).outputShape();
-            wire.update(outputPoint(topLeft(edge.from(), moving)),
-                    inputPoint(topLeft(edge.to(), moving), edge.from(), inputs.get(edge.to())),
-                    shape == null ? "?" : shape.toString());
-            wires.put(edge, wire);
+            Shape shape = model.analysis().node(item.edge().from()).outputShape();
+            wire.update(item.curve(), shape == null ? "?" : shape.toString());
+            wires.put(item.edge(), wire);
             shown.add(wire);
         }
         if (!wireLayer.getChildren().equals(shown)) {
@@ -184,27 +189,12 @@ final class NetworkCanvas extends Region {
         });
     }
 
-    private Point2D topLeft(String name, Map<String, Point2D> moving) {
-        Point2D moved = moving.get(name);
-        if (moved != null) {
-            return moved;
-        }
-        NodeLayout position = model.state().positionOf(name);
-        return new Point2D(position.x(), position.y());
-    }
-
-    private static Point2D outputPoint(Point2D topLeft) {
-        return topLeft.add(CardGeometry.WIDTH / 2, CardGeometry.HEIGHT);
-    }
-
-    /** Several inputs (add, concatenate) arrive side by side in their order, so each wire can be told apart. */
-    private static Point2D inputPoint(Point2D topLeft, String from, List<String> inputs) {
-        int index = Math.max(0, inputs.indexOf(from));
-        return topLeft.add(CardGeometry.WIDTH * (index + 1) / (inputs.size() + 1), 0);
-    }
-
     private void showSelection() {
-        cards.forEach((name, card) -> card.setSelected(model.isSelected(name)));
+        DesignState state = model.state();
+        for (CanvasPicture.Card item : picture.cards()) {
+            cards.get(item.key()).setSelected(
+                    CanvasPicture.nodesOf(item, state).stream().allMatch(model::isSelected));
+        }
     }
 
     private void drawGrid() {
@@ -263,11 +253,12 @@ final class NetworkCanvas extends Region {
 
     /** Shows the whole network (F). */
     void zoomToFit() {
-        Optional<Rectangle2D> bounds = bounds(model.state().positions().values());
+        Optional<double[]> bounds = picture.bounds();
         if (bounds.isEmpty() || getWidth() <= 0) {
             return;
         }
-        Rectangle2D box = bounds.get();
+        double[] b = bounds.get();
+        Rectangle2D box = new Rectangle2D(b[0], b[1], b[2] - b[0], b[3] - b[1]);
         double factor = Math.min((getWidth() - 2 * FIT_MARGIN) / box.getWidth(),
                 (getHeight() - 2 * FIT_MARGIN) / box.getHeight());
         factor = Math.max(MIN_ZOOM, Math.min(1.5, factor));
@@ -277,25 +268,44 @@ final class NetworkCanvas extends Region {
         pan.setY(getHeight() / 2 - (box.getMinY() + box.getHeight() / 2) * factor);
     }
 
-    /** Brings a node into the middle of the view (a problem clicked in the list). */
-    void reveal(String nodeName) {
-        if (!model.state().hasNode(nodeName)) {
-            return;
+    /**
+     * The whole network, not just what the view shows, drawn at {@code scale} on white with a margin; the scale is
+     * lowered so that the longer side stays within {@code maxSide} pixels. Null when the canvas is empty.
+     */
+    WritableImage snapshotNetwork(double scale, double maxSide) {
+        Optional<double[]> bounds = picture.bounds();
+        if (bounds.isEmpty()) {
+            return null;
         }
-        NodeLayout position = model.state().positionOf(nodeName);
-        pan.setX(getWidth() / 2 - (position.x() + CardGeometry.WIDTH / 2) * zoom.getX());
-        pan.setY(getHeight() / 2 - (position.y() + CardGeometry.HEIGHT / 2) * zoom.getY());
+        double[] b = bounds.get();
+        double margin = CardGeometry.GRID;
+        double width = b[2] - b[0] + 2 * margin;
+        double height = b[3] - b[1] + 2 * margin;
+        double k = Math.min(scale, maxSide / Math.max(width, height));
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(Color.WHITE);
+        try {
+            // the snapshot applies the pan and zoom of the view; undo them, so world coordinates map to pixels
+            parameters.setTransform(new Scale(k, k).createConcatenation(world.getLocalToParentTransform().createInverse()));
+        } catch (NonInvertibleTransformException e) {
+            throw new IllegalStateException("the view's zoom is never 0", e);
+        }
+        parameters.setViewport(new Rectangle2D(k * (b[0] - margin), k * (b[1] - margin),
+                Math.ceil(k * width), Math.ceil(k * height)));
+        dragLayer.setVisible(false);
+        try {
+            return world.snapshot(parameters, null);
+        } finally {
+            dragLayer.setVisible(true);
+        }
     }
 
-    private static Optional<Rectangle2D> bounds(java.util.Collection<NodeLayout> positions) {
-        if (positions.isEmpty()) {
-            return Optional.empty();
-        }
-        double minX = positions.stream().mapToDouble(NodeLayout::x).min().orElseThrow();
-        double minY = positions.stream().mapToDouble(NodeLayout::y).min().orElseThrow();
-        double maxX = positions.stream().mapToDouble(NodeLayout::x).max().orElseThrow() + CardGeometry.WIDTH;
-        double maxY = positions.stream().mapToDouble(NodeLayout::y).max().orElseThrow() + CardGeometry.HEIGHT;
-        return Optional.of(new Rectangle2D(minX, minY, maxX - minX, maxY - minY));
+    /** Brings a node into the middle of the view (a problem clicked in the list). */
+    void reveal(String nodeName) {
+        picture.cardOfNode(nodeName).ifPresent(card -> {
+            pan.setX(getWidth() / 2 - (card.x() + CardGeometry.WIDTH / 2) * zoom.getX());
+            pan.setY(getHeight() / 2 - (card.y() + CardGeometry.HEIGHT / 2) * zoom.getY());
+        });
     }
 
     /** Where a pasted or double-clicked node goes: under the mouse if it was over the canvas, else the middle. */
@@ -349,17 +359,25 @@ final class NetworkCanvas extends Region {
     private void wireCardGestures(NodeCard card) {
         card.setOnMousePressed(e -> {
             requestFocus();
+            List<String> nodes = nodesOf(card);
+            boolean selected = !nodes.isEmpty() && nodes.stream().allMatch(model::isSelected);
             if (e.getButton() != MouseButton.PRIMARY) {
-                if (!model.isSelected(card.nodeName())) {
-                    model.select(List.of(card.nodeName()));
+                if (!selected) {
+                    model.select(nodes);
                 }
                 e.consume();
                 return;
             }
             if (e.isShiftDown() || e.isShortcutDown()) {
-                model.toggleSelected(card.nodeName());
-            } else if (!model.isSelected(card.nodeName())) {
-                model.select(List.of(card.nodeName()));
+                Set<String> wanted = new LinkedHashSet<>(model.selection());
+                if (selected) {
+                    nodes.forEach(wanted::remove);
+                } else {
+                    wanted.addAll(nodes);
+                }
+                model.select(wanted);
+            } else if (!selected) {
+                model.select(nodes);
             }
             gesture = new MoveGesture(toWorld(sceneToLocal(e.getSceneX(), e.getSceneY())));
             e.consume();
@@ -385,7 +403,9 @@ final class NetworkCanvas extends Region {
 
         card.outputPort().setOnMousePressed(e -> {
             if (e.getButton() == MouseButton.PRIMARY) {
-                gesture = new WireGesture(card.nodeName());
+                picture.cards().stream().filter(item -> item.key().equals(card.key())).findFirst()
+                        .map(CanvasPicture.Card::outputNode)
+                        .ifPresent(from -> gesture = new WireGesture(from));
             }
             e.consume();
         });
@@ -404,6 +424,12 @@ final class NetworkCanvas extends Region {
         });
     }
 
+    /** The nodes a card stands for now: the node, or the block's members. */
+    private List<String> nodesOf(NodeCard card) {
+        return picture.cards().stream().filter(item -> item.key().equals(card.key())).findFirst()
+                .map(item -> CanvasPicture.nodesOf(item, model.state())).orElse(List.of());
+    }
+
     private Point2D toWorld(Point2D local) {
         return toWorld(local.getX(), local.getY());
     }
@@ -418,12 +444,82 @@ final class NetworkCanvas extends Region {
                     () -> run(new Align(selected, edge))));
         }
         align.setDisable(selected.size() < 2);
-        return List.of(delete, duplicate, align);
+        MenuItem group = item("Group into block…", this::groupSelection);
+        group.setDisable(selected.size() < 2);
+        MenuItem expand = item("Expand block", this::expandSelection);
+        expand.setDisable(selectedBlocks().isEmpty());
+        return List.of(delete, duplicate, align, new SeparatorMenuItem(), group, expand);
     }
 
-    List<MenuItem> backgroundMenu(Runnable paste) {
-        return List.of(item("Paste", paste), item("Select all", model::selectAll), new SeparatorMenuItem(),
-                item("Auto-layout", () -> run(new AutoLayout())), item("Zoom to fit", this::zoomToFit));
+    List<MenuItem> backgroundMenu(Runnable paste, List<MenuItem> more) {
+        List<MenuItem> items = new java.util.ArrayList<>(List.of(item("Paste", paste),
+                item("Select all", model::selectAll), new SeparatorMenuItem(),
+                item("Auto-layout", () -> run(new AutoLayout())), item("Zoom to fit", this::zoomToFit)));
+        if (!more.isEmpty()) {
+            items.add(new SeparatorMenuItem());
+            items.addAll(more);
+        }
+        return items;
+    }
+
+    // --- blocks ---
+
+    /** Asks for a name and folds the selected nodes into a block, which also goes into "My blocks". */
+    void groupSelection() {
+        Set<String> selected = model.selection();
+        if (selected.size() < 2) {
+            status.accept("Select two or more nodes to group into a block.");
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog(GroupNodes.freeName(model.state()));
+        dialog.setTitle("Group into a block");
+        dialog.setHeaderText("Name the block of " + selected.size() + " nodes. It is kept in My blocks to use again.");
+        dialog.setContentText("Block name:");
+        dialog.getEditor().setId("block-name");
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+        }
+        dialog.showAndWait().map(String::strip).ifPresent(name -> {
+            if (run(new GroupNodes(selected, name))) {
+                model.state().group(name).ifPresent(group -> model.blocks().put(SavedBlock.of(model.state(), group)));
+                status.accept("Grouped " + selected.size() + " nodes into block " + name + " (also in My blocks).");
+            }
+        });
+    }
+
+    /** Unfolds the selected blocks (Ctrl+Shift+G). */
+    void expandSelection() {
+        List<String> blocks = selectedBlocks();
+        if (blocks.isEmpty()) {
+            status.accept("Select a block to expand first.");
+        } else if (run(new ExpandGroup(blocks))) {
+            status.accept("Expanded " + String.join(", ", blocks) + ".");
+        }
+    }
+
+    /** Blocks all of whose nodes are selected. */
+    private List<String> selectedBlocks() {
+        return model.state().groups().stream()
+                .filter(group -> group.members().stream().allMatch(model::isSelected))
+                .map(NodeGroup::name).toList();
+    }
+
+    /** Inserts a block from "My blocks" with its top-left corner at a world point, folded into its card. */
+    void insertSaved(SavedBlock block, Point2D topLeft) {
+        if (run(InsertBlock.saved(block, topLeft.getX(), topLeft.getY()))) {
+            status.accept("Inserted block " + block.name() + ".");
+        }
+    }
+
+    /** Inserts a saved block where a palette drag ended, if that was over the canvas; true when it was. */
+    boolean dropSaved(SavedBlock block, double sceneX, double sceneY) {
+        dragLayer.getChildren().clear();
+        Point2D local = sceneToLocal(sceneX, sceneY);
+        if (local == null || !contains(local)) {
+            return false;
+        }
+        insertSaved(block, toWorld(local.getX(), local.getY()).subtract(CardGeometry.WIDTH / 2, CardGeometry.HEIGHT / 2));
+        return true;
     }
 
     private static MenuItem item(String text, Runnable action) {
@@ -440,18 +536,8 @@ final class NetworkCanvas extends Region {
     }
 
     /** The card under a world point, topmost first. */
-    private Optional<String> cardAt(Point2D world) {
-        DesignState state = model.state();
-        List<String> names = List.copyOf(cards.keySet());
-        for (int i = names.size() - 1; i >= 0; i--) {
-            NodeLayout p = state.positionOf(names.get(i));
-            if (world.getX() >= p.x() && world.getX() <= p.x() + CardGeometry.WIDTH
-                    && world.getY() >= p.y() - NodeCard.PORT_RADIUS
-                    && world.getY() <= p.y() + CardGeometry.HEIGHT) {
-                return Optional.of(names.get(i));
-            }
-        }
-        return Optional.empty();
+    private Optional<CanvasPicture.Card> cardAt(Point2D world) {
+        return picture.cardAt(new CanvasPicture.Point(world.getX(), world.getY()), NodeCard.PORT_RADIUS);
     }
 
     // --- gestures on the background ---
@@ -534,10 +620,10 @@ final class NetworkCanvas extends Region {
             Point2D a = toWorld(rubberBand.getX(), rubberBand.getY());
             Point2D b = toWorld(rubberBand.getX() + rubberBand.getWidth(), rubberBand.getY() + rubberBand.getHeight());
             Rectangle2D band = new Rectangle2D(a.getX(), a.getY(), b.getX() - a.getX(), b.getY() - a.getY());
-            java.util.Set<String> chosen = new java.util.LinkedHashSet<>(adding ? model.selection() : java.util.Set.of());
-            model.state().positions().values().stream()
-                    .filter(p -> band.intersects(p.x(), p.y(), CardGeometry.WIDTH, CardGeometry.HEIGHT))
-                    .forEach(p -> chosen.add(p.nodeName()));
+            Set<String> chosen = new LinkedHashSet<>(adding ? model.selection() : Set.of());
+            picture.cards().stream()
+                    .filter(card -> band.intersects(card.x(), card.y(), CardGeometry.WIDTH, CardGeometry.HEIGHT))
+                    .forEach(card -> chosen.addAll(CanvasPicture.nodesOf(card, model.state())));
             model.select(chosen);
         }
     }
@@ -558,15 +644,16 @@ final class NetworkCanvas extends Region {
 
         void dragTo(Point2D world) {
             Point2D delta = world.subtract(start);
+            Map<String, CanvasPicture.Point> moved = new HashMap<>();
             origins.forEach((name, origin) -> {
                 Point2D to = origin.add(delta);
                 moving.put(name, to);
-                NodeCard card = cards.get(name);
-                if (card != null) {
-                    card.relocate(to.getX(), to.getY());
-                }
+                moved.put(name, new CanvasPicture.Point(to.getX(), to.getY()));
             });
-            drawWires(moving);
+            CanvasPicture drawn = CanvasPicture.of(model.state(), moved);
+            origins.keySet().stream().map(drawn::cardOfNode).flatMap(Optional::stream).distinct()
+                    .forEach(item -> cards.get(item.key()).relocate(item.x(), item.y()));
+            drawWires(drawn);
         }
 
         void finish() {
@@ -601,8 +688,9 @@ final class NetworkCanvas extends Region {
         }
 
         void dragTo(Point2D world) {
-            WireView.shape(line, outputPoint(topLeft(from, Map.of())), world);
-            Optional<String> target = cardAt(world).filter(name -> !name.equals(from));
+            CanvasPicture.Point start = picture.cardOfNode(from).orElseThrow().outputPoint();
+            WireView.shape(line, CanvasPicture.Curve.between(start, new CanvasPicture.Point(world.getX(), world.getY())));
+            Optional<String> target = targetAt(world);
             if (!target.equals(checkedTarget)) {
                 checkedTarget = target;
                 checkedProblem = target.flatMap(name -> model.connectionProblem(from, name));
@@ -619,9 +707,15 @@ final class NetworkCanvas extends Region {
             });
         }
 
+        /** The node a wire dropped here would go into; not the card the wire starts from. */
+        private Optional<String> targetAt(Point2D world) {
+            return cardAt(world).filter(card -> !card.key().equals(picture.cardOfNode(from).orElseThrow().key()))
+                    .map(CanvasPicture.Card::inputNode);
+        }
+
         void finish(Point2D world) {
             dragLayer.getChildren().clear();
-            Optional<String> target = cardAt(world).filter(name -> !name.equals(from));
+            Optional<String> target = targetAt(world);
             if (target.isEmpty()) {
                 return;
             }

@@ -24,7 +24,7 @@ final class NodeCard extends Pane {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
 
-    private final String nodeName;
+    private final String key;
     private final boolean hasInputPort;
     private final boolean hasOutputPort;
     private final Circle outputPort = new Circle(PORT_RADIUS);
@@ -38,12 +38,21 @@ final class NodeCard extends Pane {
     private Tooltip problemDetail;
     private CardText shown;
 
-    NodeCard(String nodeName, boolean hasInputPort, boolean hasOutputPort) {
-        this.nodeName = nodeName;
+    /**
+     * @param key   the card's {@code CanvasPicture.Card.key()}
+     * @param shownName the node's or block's name, for the ids tests and style sheets look up
+     * @param block a block card (ids "block-NAME", "params-block-NAME", …) rather than a node's ("card-NAME", …)
+     */
+    NodeCard(String key, String shownName, boolean block, boolean hasInputPort, boolean hasOutputPort) {
+        this.key = key;
         this.hasInputPort = hasInputPort;
         this.hasOutputPort = hasOutputPort;
         getStyleClass().add("node-card");
-        setId("card-" + nodeName);
+        if (block) {
+            getStyleClass().add("block-card");
+        }
+        String nodeName = block ? "block-" + shownName : shownName;
+        setId(block ? nodeName : "card-" + nodeName);
         setPrefSize(CardGeometry.WIDTH, CardGeometry.HEIGHT);
         setMinSize(CardGeometry.WIDTH, CardGeometry.HEIGHT);
         setMaxSize(CardGeometry.WIDTH, CardGeometry.HEIGHT);
@@ -113,8 +122,8 @@ final class NodeCard extends Pane {
         return label;
     }
 
-    String nodeName() {
-        return nodeName;
+    String key() {
+        return key;
     }
 
     Circle outputPort() {

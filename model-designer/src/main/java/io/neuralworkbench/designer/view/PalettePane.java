@@ -1,6 +1,8 @@
 package io.neuralworkbench.designer.view;
 
+import io.neuralworkbench.designer.model.BlockLibrary;
 import io.neuralworkbench.designer.model.LayerCatalog;
+import io.neuralworkbench.designer.model.SavedBlock;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
@@ -13,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The layer kinds, grouped and searchable. A kind is added by dragging it onto the canvas (plain mouse
+ * The layer kinds, grouped and searchable, and the user's own blocks ("My blocks"). A kind is added by dragging it onto the canvas (plain mouse
  * events, so the drag works the same on every platform and under the headless test robot) or by double-click.
  */
 final class PalettePane extends VBox {
@@ -21,8 +23,12 @@ final class PalettePane extends VBox {
     private final TextField search = new TextField();
     private final Map<LayerCatalog.Group, TitledPane> sections = new EnumMap<>(LayerCatalog.Group.class);
     private final Map<LayerCatalog.Group, VBox> sectionItems = new EnumMap<>(LayerCatalog.Group.class);
+    private final BlockLibrary blocks;
+    private final VBox blockItems = new VBox(2);
+    private final TitledPane blockSection = new TitledPane("My blocks", blockItems);
 
-    PalettePane(NetworkCanvas canvas) {
+    PalettePane(NetworkCanvas canvas, BlockLibrary blocks) {
+        this.blocks = blocks;
         this.canvas = canvas;
         getStyleClass().add("palette");
         setSpacing(4);
@@ -30,6 +36,9 @@ final class PalettePane extends VBox {
         search.setId("palette-search");
         search.textProperty().addListener((o, old, query) -> filter(query));
         getChildren().add(search);
+        blockSection.setAnimated(false);
+        blockSection.setId("my-blocks");
+        getChildren().add(blockSection); // first: the user's own blocks are what they reach for
         for (LayerCatalog.Group group : LayerCatalog.Group.values()) {
             VBox items = new VBox(2);
             TitledPane section = new TitledPane(group.title(), items);
@@ -38,6 +47,7 @@ final class PalettePane extends VBox {
             sectionItems.put(group, items);
             getChildren().add(section);
         }
+        blocks.addListener(() -> filter(search.getText()));
         filter("");
     }
 
@@ -50,6 +60,30 @@ final class PalettePane extends VBox {
             section.setVisible(any);
             section.setManaged(any);
         });
+        String lower = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+        blockItems.getChildren().setAll(blocks.blocks().stream()
+                .filter(block -> block.name().toLowerCase(java.util.Locale.ROOT).contains(lower))
+                .map(this::item).toList());
+        boolean any = !blockItems.getChildren().isEmpty();
+        blockSection.setVisible(any);
+        blockSection.setManaged(any);
+    }
+
+    /** A block of "My blocks": inserted like a layer, folded into its block card. */
+    private Label item(SavedBlock block) {
+        Label item = new Label(block.name() + " (" + block.nodeCount() + " nodes)");
+        item.getStyleClass().addAll("palette-item", "palette-block");
+        item.setId("myblock-" + block.name());
+        item.setMaxWidth(Double.MAX_VALUE);
+        item.setTooltip(new Tooltip(block.network().nodes().stream().map(n -> n.name() + " (" + n.layer().kind() + ")")
+                .collect(java.util.stream.Collectors.joining(" → ")) + "\nDrag onto the canvas, or double-click."));
+        item.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                canvas.insertSaved(block, canvas.centreOfView());
+            }
+        });
+        item.setOnMouseReleased(e -> canvas.dropSaved(block, e.getSceneX(), e.getSceneY()));
+        return item;
     }
 
     private Label item(LayerCatalog kind) {

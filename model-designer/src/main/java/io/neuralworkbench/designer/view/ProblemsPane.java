@@ -26,7 +26,7 @@ final class ProblemsPane extends ListView<Problem> {
             }
         });
         model.addListener(change -> {
-            if (change == DesignerModel.Change.CONTENT && !sameProblems(getItems(), model.analysis().problems())) {
+            if (change != DesignerModel.Change.SELECTION && !sameProblems(getItems(), model.analysis().problems())) {
                 getItems().setAll(model.analysis().problems());
             }
         });

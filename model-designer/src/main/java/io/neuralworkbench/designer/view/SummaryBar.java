@@ -27,12 +27,12 @@ final class SummaryBar extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getChildren().addAll(totals, spacer, status, new Label("batch size"), batch);
-        model.addListener(change -> show(model.analysis().summary()));
-        show(model.analysis().summary());
+        model.addListener(change -> show(model.analysis().summary(), model.analysisPending()));
+        show(model.analysis().summary(), model.analysisPending());
     }
 
-    private void show(NetworkSummary summary) {
-        totals.setText(summary.describe());
+    private void show(NetworkSummary summary, boolean pending) {
+        totals.setText(summary.describe() + (pending ? " · validating…" : ""));
         totals.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), summary.errors() > 0);
     }
 

@@ -1,7 +1,7 @@
 package io.neuralworkbench.designer.view;
 
 import io.neuralworkbench.engine.network.Edge;
-import javafx.geometry.Point2D;
+import io.neuralworkbench.designer.model.CanvasPicture;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
@@ -32,24 +32,21 @@ final class WireView extends Group {
         return edge;
     }
 
-    void update(Point2D start, Point2D end, String shapeText) {
-        shape(curve, start, end);
-        shape(hitArea, start, end);
+    void update(CanvasPicture.Curve path, String shapeText) {
+        shape(curve, path);
+        shape(hitArea, path);
         label.setText(shapeText);
-        Point2D middle = start.midpoint(end);
-        label.relocate(middle.getX() + 12, middle.getY() - 8);
+        label.relocate(path.labelPoint().x(), path.labelPoint().y());
     }
 
-    /** A vertical S-curve: leaves the output port downwards and enters the input port from above. */
-    static void shape(CubicCurve curve, Point2D start, Point2D end) {
-        double bend = Math.max(40, Math.abs(end.getY() - start.getY()) / 2);
-        curve.setStartX(start.getX());
-        curve.setStartY(start.getY());
-        curve.setControlX1(start.getX());
-        curve.setControlY1(start.getY() + bend);
-        curve.setControlX2(end.getX());
-        curve.setControlY2(end.getY() - bend);
-        curve.setEndX(end.getX());
-        curve.setEndY(end.getY());
+    static void shape(CubicCurve curve, CanvasPicture.Curve path) {
+        curve.setStartX(path.start().x());
+        curve.setStartY(path.start().y());
+        curve.setControlX1(path.control1().x());
+        curve.setControlY1(path.control1().y());
+        curve.setControlX2(path.control2().x());
+        curve.setControlY2(path.control2().y());
+        curve.setEndX(path.end().x());
+        curve.setEndY(path.end().y());
     }
 }

@@ -33,16 +33,7 @@ class DesignerCommandsTest {
 
     /** Runs the command, checks undo restores the old state and redo the new one; leaves the command applied. */
     private DesignState executeAndCheckUndo(DesignerCommand command) {
-        DesignState before = model.state();
-        model.execute(command);
-        DesignState after = model.state();
-        assertThat(after).isNotEqualTo(before);
-        assertThat(model.undoDescription()).contains(command.description());
-        model.undo();
-        assertThat(model.state()).isEqualTo(before);
-        model.redo();
-        assertThat(model.state()).isEqualTo(after);
-        return after;
+        return UndoCheck.executeAndCheckUndo(model, command);
     }
 
     @Test
