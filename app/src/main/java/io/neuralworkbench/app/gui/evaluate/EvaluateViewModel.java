@@ -248,13 +248,14 @@ public final class EvaluateViewModel {
     }
 
     private void show(EvaluationResult evaluated) {
-        result.set(evaluated);
         metrics.setAll(metricRows(evaluated.report()));
         classMetrics.setAll(evaluated.isClassification() ? evaluated.report().classification().perClass() : List.of());
         cellSamples.clear();
         cellTitle.set(evaluated.isClassification() ? "Click a cell of the confusion matrix to list its samples." : "");
         status.set("Evaluated on " + evaluated.description() + ": " + evaluated.report().summary()
                 + (evaluated.notes().isEmpty() ? "" : ". " + String.join(" ", evaluated.notes())));
+        // Last: listeners of the result (the charts, a preview choosing a cell) see the tables already filled.
+        result.set(evaluated);
     }
 
     /** Accuracy and the averages, or the regression errors, in the order the table shows them. */
