@@ -90,8 +90,10 @@ public final class EvaluateView extends BorderPane {
         sections.getTabs().forEach(tab -> tab.setClosable(false));
         setCenter(sections);
         model.resultProperty().addListener((o, old, now) -> showResult(now));
-        model.inputKindProperty().addListener((o, old, now) -> showTryInput());
-        model.modelProperty().addListener((o, old, now) -> rebuildFoldColumns());
+        model.modelProperty().addListener((o, old, now) -> {
+            showTryInput();
+            rebuildFoldColumns();
+        });
     }
 
     public EvaluateViewModel model() {

@@ -179,7 +179,6 @@ public final class EvaluateViewModel {
 
     private void setModel(OpenModel opened) {
         OpenModel previous = model.get();
-        model.set(opened);
         if (previous != null && previous.bundle() != opened.bundle()) {
             // Predictions still running on the old model hold its lock; closing waits for them.
             synchronized (previous.bundle()) {
@@ -204,6 +203,8 @@ public final class EvaluateViewModel {
         }
         foldEpochs.set(Math.max(1, bundle.config().epochs()));
         modelDescription.set(describe(opened));
+        // Last: listeners of the model (the "Try it" form) see its input columns and kind already set.
+        model.set(opened);
     }
 
     private static String describe(OpenModel opened) {
