@@ -102,6 +102,13 @@ public final class EvaluateViewModel {
     private final ReadOnlyDoubleWrapper crossValidationProgress = new ReadOnlyDoubleWrapper(this,
             "crossValidationProgress");
     private final BooleanBinding latestRunAvailable;
+    // Unmodifiable views made once: a view listens weakly to its list, so one made per call could be collected
+    // together with the listeners a caller added to it.
+    private final ObservableList<MetricRow> metricsView = FXCollections.unmodifiableObservableList(metrics);
+    private final ObservableList<ClassMetrics> classMetricsView = FXCollections.unmodifiableObservableList(classMetrics);
+    private final ObservableList<EvaluatedSample> cellSamplesView = FXCollections.unmodifiableObservableList(cellSamples);
+    private final ObservableList<FittedColumn> inputColumnsView = FXCollections.unmodifiableObservableList(inputColumns);
+    private final ObservableList<FoldResult> foldResultsView = FXCollections.unmodifiableObservableList(foldResults);
 
     public EvaluateViewModel(ProjectSession session, TaskCenter tasks) {
         this.session = Objects.requireNonNull(session, "session");
@@ -492,15 +499,15 @@ public final class EvaluateViewModel {
     }
 
     public ObservableList<MetricRow> metrics() {
-        return FXCollections.unmodifiableObservableList(metrics);
+        return metricsView;
     }
 
     public ObservableList<ClassMetrics> classMetrics() {
-        return FXCollections.unmodifiableObservableList(classMetrics);
+        return classMetricsView;
     }
 
     public ObservableList<EvaluatedSample> cellSamples() {
-        return FXCollections.unmodifiableObservableList(cellSamples);
+        return cellSamplesView;
     }
 
     public ReadOnlyStringProperty cellTitleProperty() {
@@ -509,7 +516,7 @@ public final class EvaluateViewModel {
 
     /** The table model's input columns, one "Try it" field each. */
     public ObservableList<FittedColumn> inputColumns() {
-        return FXCollections.unmodifiableObservableList(inputColumns);
+        return inputColumnsView;
     }
 
     public ReadOnlyObjectProperty<TryItPrediction> tryItProperty() {
@@ -525,7 +532,7 @@ public final class EvaluateViewModel {
     }
 
     public ObservableList<FoldResult> foldResults() {
-        return FXCollections.unmodifiableObservableList(foldResults);
+        return foldResultsView;
     }
 
     public ReadOnlyStringProperty crossValidationSummaryProperty() {
