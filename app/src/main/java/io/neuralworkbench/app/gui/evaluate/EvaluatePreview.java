@@ -45,6 +45,9 @@ public final class EvaluatePreview {
         EvaluateViewModel model = new EvaluateViewModel(session, tasks);
         EvaluateView view = new EvaluateView(model, EvaluateFiles.platform());
         stage.setScene(new Scene(view, 1280, 800));
+        // -Devaluate.preview.tab=N shows section N (0 metrics, 1 curves, 2 try it, 3 cross-validation).
+        ((javafx.scene.control.TabPane) view.lookup("#evaluateSections")).getSelectionModel()
+                .select(Integer.getInteger("evaluate.preview.tab", 0));
         stage.setTitle("Evaluate — Neural Workbench");
         stage.show();
 
@@ -59,6 +62,10 @@ public final class EvaluatePreview {
                 int[] cell = args.size() >= 4 ? new int[] {Integer.parseInt(args.get(2)), Integer.parseInt(args.get(3))}
                         : mostConfused(result);
                 model.selectCell(cell[0], cell[1]);
+            }
+            // -Devaluate.preview.crossValidate=true also starts a cross-validation of the model's settings.
+            if (result != null && Boolean.getBoolean("evaluate.preview.crossValidate")) {
+                model.startCrossValidation();
             }
         });
         model.openBundle(Path.of(args.get(0)));

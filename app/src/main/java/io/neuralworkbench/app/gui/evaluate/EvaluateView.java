@@ -264,7 +264,7 @@ public final class EvaluateView extends BorderPane {
         tableForm.setHgap(8);
         tableForm.setVgap(6);
         tableForm.setId("tryForm");
-        Label predicted = new Label();
+        Label predicted = new Label("Fill in the input and click Predict to see what the model says.");
         predicted.setId("predictedClass");
         predicted.getStyleClass().add("title-3");
         VBox probabilities = new VBox(4);
@@ -322,7 +322,7 @@ public final class EvaluateView extends BorderPane {
                 field = choice;
             } else {
                 TextField text = new TextField();
-                text.setPromptText(column.fillValue());
+                text.setPromptText(shortNumber(column.fillValue()));
                 field = text;
             }
             field.setId("input-" + column.name());
@@ -476,6 +476,16 @@ public final class EvaluateView extends BorderPane {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;
+    }
+
+    /** A training mean such as 5.855882352941177 as 5.856; text that is not a number stays as it is. */
+    static String shortNumber(String value) {
+        try {
+            return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4g", Double.parseDouble(value)))
+                    .stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     static String number(double value) {

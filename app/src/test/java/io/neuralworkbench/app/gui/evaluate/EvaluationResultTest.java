@@ -88,6 +88,14 @@ class EvaluationResultTest {
     }
 
     @Test
+    void tryItHintsShowTrainingMeansShortly() {
+        assertThat(EvaluateView.shortNumber("5.855882352941177")).isEqualTo("5.856");
+        assertThat(EvaluateView.shortNumber("1000")).isEqualTo("1000");
+        assertThat(EvaluateView.shortNumber("0.0")).isEqualTo("0");
+        assertThat(EvaluateView.shortNumber("Biscoe")).isEqualTo("Biscoe");
+    }
+
+    @Test
     void aThumbnailStretchesTheFeatureRowToUnitRange() {
         SampleImage image = SampleImage.fromFeatures(new float[] {-1, 0, 1, 3}, 2, 2, 1);
 
