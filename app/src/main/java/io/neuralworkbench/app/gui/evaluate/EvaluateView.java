@@ -437,7 +437,6 @@ public final class EvaluateView extends BorderPane {
 
         foldTable.setId("foldTable");
         foldTable.setItems(model.foldResults());
-        foldTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         rebuildFoldColumns();
         VBox.setVgrow(foldTable, Priority.ALWAYS);
         Label summary = new Label();
@@ -456,17 +455,17 @@ public final class EvaluateView extends BorderPane {
 
     private void rebuildFoldColumns() {
         foldTable.getColumns().clear();
-        foldTable.getColumns().add(column("Fold", f -> Integer.toString(f.fold() + 1), 50));
-        foldTable.getColumns().add(column("Training rows", f -> Integer.toString(f.trainingRows()), 90));
-        foldTable.getColumns().add(column("Held-out rows", f -> Integer.toString(f.heldOutRows()), 90));
+        foldTable.getColumns().add(column("Fold", f -> Integer.toString(f.fold() + 1), 60));
+        foldTable.getColumns().add(column("Training rows", f -> Integer.toString(f.trainingRows()), 150));
+        foldTable.getColumns().add(column("Held-out rows", f -> Integer.toString(f.heldOutRows()), 150));
         var opened = model.modelProperty().get();
         var task = opened == null ? io.neuralworkbench.engine.data.TaskType.CLASSIFICATION
                 : opened.bundle().preprocessing().task();
         for (String metric : CrossValidationResult.metricNames(task)) {
-            foldTable.getColumns().add(column(metric, f -> number(f.metric(metric)), 90));
+            foldTable.getColumns().add(column(metric, f -> number(f.metric(metric)), 120));
         }
-        foldTable.getColumns().add(column("Seconds", f -> String.format(Locale.ROOT, "%.1f", f.trainingSeconds()),
-                70));
+        foldTable.getColumns().add(column("Training seconds",
+                f -> String.format(Locale.ROOT, "%.1f", f.trainingSeconds()), 160));
     }
 
     // --- Helpers ------------------------------------------------------------------------------------------------
