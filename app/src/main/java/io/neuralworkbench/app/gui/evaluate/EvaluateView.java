@@ -155,6 +155,7 @@ public final class EvaluateView extends BorderPane {
         summary.getColumns().add(column("Value", row -> number(row.value()), 90));
         summary.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         summary.setPrefHeight(330);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         TableView<ClassMetrics> perClass = new TableView<>(model.classMetrics());
         perClass.setId("classTable");
