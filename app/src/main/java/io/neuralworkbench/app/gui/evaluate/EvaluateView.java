@@ -204,7 +204,10 @@ public final class EvaluateView extends BorderPane {
         } else {
             predictedVsActual.setData(result.actualValues(), result.predictedValues());
             residuals.setData(result.actualValues(), result.predictedValues());
-            matrixOrScatter.getChildren().setAll(new Label("Regression: see predicted against actual in Curves."));
+            Label hint = new Label("A regression model has no confusion matrix: the Curves section shows its"
+                    + " predictions against the actual values, and below are its largest errors.");
+            hint.setWrapText(true);
+            matrixOrScatter.getChildren().setAll(hint);
             curves.getItems().setAll(predictedVsActual, residuals);
         }
     }
@@ -219,8 +222,11 @@ public final class EvaluateView extends BorderPane {
                 setGraphic(null);
                 return;
             }
-            String line = sample.id() + "   confidence " + String.format(Locale.ROOT, "%.3f", sample.confidence())
-                    + (sample.text().isEmpty() ? "" : "   " + sample.text());
+            String score = sample.predictedClass() >= 0
+                    ? String.format(Locale.ROOT, "confidence %.3f", sample.confidence())
+                    : String.format(Locale.ROOT, "actual %.4g, predicted %.4g", sample.actualValue(),
+                            sample.predictedValue());
+            String line = sample.id() + "   " + score + (sample.text().isEmpty() ? "" : "   " + sample.text());
             setText(line);
             setGraphic(sample.image() == null ? null : thumbnail(sample.image()));
         }

@@ -74,6 +74,8 @@ public final class EvaluateViewModel {
         }
     }
 
+    private static final int LARGEST_ERRORS_SHOWN = 50;
+
     private final ProjectSession session;
     private final TaskCenter tasks;
     private final ReadOnlyObjectWrapper<OpenModel> model = new ReadOnlyObjectWrapper<>(this, "model");
@@ -258,8 +260,14 @@ public final class EvaluateViewModel {
     private void show(EvaluationResult evaluated) {
         metrics.setAll(metricRows(evaluated.report()));
         classMetrics.setAll(evaluated.isClassification() ? evaluated.report().classification().perClass() : List.of());
-        cellSamples.clear();
-        cellTitle.set(evaluated.isClassification() ? "Click a cell of the confusion matrix to list its samples." : "");
+        if (evaluated.isClassification()) {
+            cellSamples.clear();
+            cellTitle.set("Click a cell of the confusion matrix to list its samples.");
+        } else {
+            List<EvaluatedSample> worst = evaluated.largestErrors(LARGEST_ERRORS_SHOWN);
+            cellSamples.setAll(worst);
+            cellTitle.set("The " + worst.size() + " samples with the largest errors, largest first");
+        }
         status.set("Evaluated on " + evaluated.description() + ": " + evaluated.report().summary()
                 + (evaluated.notes().isEmpty() ? "" : ". " + String.join(" ", evaluated.notes())));
         // Last: listeners of the result (the charts, a preview choosing a cell) see the tables already filled.

@@ -20,6 +20,11 @@ public record EvaluatedSample(String id, String text, SampleImage image, int act
         probabilities = List.copyOf(probabilities);
     }
 
+    /** Regression: actual − predicted (NaN for classification). */
+    public double error() {
+        return actualValue - predictedValue;
+    }
+
     /** How sure the model was of the class it predicted: that class's probability (0 for regression). */
     public double confidence() {
         return predictedClass < 0 ? 0 : probabilities.get(predictedClass);

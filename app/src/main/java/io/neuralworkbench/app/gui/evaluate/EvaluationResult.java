@@ -85,6 +85,14 @@ public record EvaluationResult(String description, TaskType task, List<String> c
                 .toList();
     }
 
+    /** Regression: the {@code count} samples furthest from their actual value, the furthest first. */
+    public List<EvaluatedSample> largestErrors(int count) {
+        return samples.stream()
+                .sorted(Comparator.comparingDouble((EvaluatedSample s) -> Math.abs(s.error())).reversed())
+                .limit(count)
+                .toList();
+    }
+
     /** Each sample's actual value (regression), in the target's units. */
     public double[] actualValues() {
         return samples.stream().mapToDouble(EvaluatedSample::actualValue).toArray();

@@ -58,6 +58,8 @@ class EvaluationResultTest {
         assertThat(result.predictedValues()).containsExactly(105, 90);
         assertThat(result.report().regression().mae()).isCloseTo(2.5, within(1e-9));
         assertThat(result.curves()).isEmpty();
+        assertThat(result.largestErrors(1)).extracting(EvaluatedSample::id).containsExactly("line 2");
+        assertThat(result.largestErrors(5)).hasSize(2);
         assertThat(result.isClassification()).isFalse();
     }
 
