@@ -166,7 +166,12 @@ public final class EvaluateView extends BorderPane {
         perClass.getColumns().add(column("Support", m -> Integer.toString(m.support()), 70));
         perClass.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         VBox.setVgrow(perClass, Priority.ALWAYS);
-        VBox tables = new VBox(6, new Label("Metrics"), summary, new Label("Per class"), perClass);
+        Label perClassTitle = new Label("Per class");
+        for (Node node : new Node[] {perClassTitle, perClass}) {
+            node.visibleProperty().bind(Bindings.isNotEmpty(model.classMetrics()));
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        VBox tables = new VBox(6, new Label("Metrics"), summary, perClassTitle, perClass);
         tables.setPadding(new Insets(6));
 
         confusionMatrix.setId("confusionMatrix");
@@ -494,7 +499,10 @@ public final class EvaluateView extends BorderPane {
         }
     }
 
+    /** Four decimals for scores; significant digits for errors far from 1 (an MSE of 0.003 or 1.3 million). */
     static String number(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
+        double size = Math.abs(value);
+        boolean decimals = size == 0 || (size >= 0.01 && size < 100_000);
+        return String.format(Locale.ROOT, decimals ? "%.4f" : "%.4g", value);
     }
 }

@@ -90,11 +90,14 @@ class EvaluationResultTest {
     }
 
     @Test
-    void tryItHintsShowTrainingMeansShortly() {
+    void numbersAreShownShortAndReadable() {
         assertThat(EvaluateView.shortNumber("5.855882352941177")).isEqualTo("5.856");
         assertThat(EvaluateView.shortNumber("1000")).isEqualTo("1000");
         assertThat(EvaluateView.shortNumber("0.0")).isEqualTo("0");
         assertThat(EvaluateView.shortNumber("Biscoe")).isEqualTo("Biscoe");
+        assertThat(EvaluateView.number(0.95652)).isEqualTo("0.9565");
+        assertThat(EvaluateView.number(0.00304)).isEqualTo("0.003040");
+        assertThat(EvaluateView.number(1_312_345.6)).isEqualTo("1.312e+06");
     }
 
     @Test
