@@ -169,7 +169,8 @@ public final class EvaluateViewModel {
             Path data = evaluateOn != null ? evaluateOn : projectDataTrainedOn(opened.bundle());
             if (data != null) {
                 evaluateOn(data);
-            } else {
+            } else if (!busy.get()) {
+                // (A listener of the model may already have started an evaluation.)
                 status.set("Choose the labelled data to evaluate " + name + " on: the file it was trained on (its "
                         + "test split is used) or new data of the same kind.");
             }
