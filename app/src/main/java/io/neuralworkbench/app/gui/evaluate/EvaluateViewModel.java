@@ -190,10 +190,11 @@ public final class EvaluateViewModel {
     private void setModel(OpenModel opened) {
         OpenModel previous = model.get();
         if (previous != null && previous.bundle() != opened.bundle()) {
-            // Predictions still running on the old model hold its lock; closing waits for them.
-            synchronized (previous.bundle()) {
-                previous.bundle().close();
-            }
+            // In the background: an evaluation still running on the old model holds its lock, closing waits for it.
+            tasks.submit("Closing " + previous.name(), progress -> {
+                closeBundle(previous);
+                return previous;
+            }, closed -> { });
         }
         ModelBundle bundle = opened.bundle();
         result.set(null);
@@ -561,9 +562,13 @@ public final class EvaluateViewModel {
     public void close() {
         OpenModel opened = model.get();
         if (opened != null) {
-            synchronized (opened.bundle()) {
-                opened.bundle().close();
-            }
+            closeBundle(opened);
+        }
+    }
+
+    private static void closeBundle(OpenModel opened) {
+        synchronized (opened.bundle()) {
+            opened.bundle().close();
         }
     }
 
