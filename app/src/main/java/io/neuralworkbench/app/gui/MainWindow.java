@@ -10,6 +10,9 @@ import atlantafx.base.theme.PrimerLight;
 import io.neuralworkbench.app.cli.SampleData;
 import io.neuralworkbench.app.gui.data.DataView;
 import io.neuralworkbench.app.gui.data.DataViewModel;
+import io.neuralworkbench.app.gui.evaluate.EvaluateFiles;
+import io.neuralworkbench.app.gui.evaluate.EvaluateView;
+import io.neuralworkbench.app.gui.evaluate.EvaluateViewModel;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
 import io.neuralworkbench.app.tasks.TaskCenter;
@@ -85,7 +88,7 @@ public final class MainWindow {
         workflow.getTabs().addAll(dataTab,
                 comingLater("2  Design", "The network designer (module model-designer)"),
                 comingLater("3  Train", "The training form and live charts (module charts)"),
-                comingLater("4  Evaluate", "Metrics and the confusion matrix (module charts)"),
+                new Tab("4  Evaluate", new EvaluateView(new EvaluateViewModel(session, tasks), EvaluateFiles.platform())),
                 comingLater("5  Export", "Model bundles and predictions"));
         workflow.getTabs().forEach(tab -> tab.setClosable(false));
 

@@ -42,6 +42,9 @@ public final class ProjectSession {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
+    // One view for every caller: a view listens weakly to its list, so one made per call could be collected with
+    // the listeners added to it (the recent-projects menu would stop following).
+    private final ObservableList<Path> recentProjectsView = FXCollections.unmodifiableObservableList(recentProjects);
 
     /**
      * @param preferences    where the recent projects are remembered
@@ -81,7 +84,7 @@ public final class ProjectSession {
 
     /** Most recent first; files that no longer exist are kept out. */
     public ObservableList<Path> recentProjects() {
-        return FXCollections.unmodifiableObservableList(recentProjects);
+        return recentProjectsView;
     }
 
     /** A new, never saved project. */
