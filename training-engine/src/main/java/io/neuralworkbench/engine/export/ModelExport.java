@@ -111,10 +111,21 @@ public final class ModelExport {
         } catch (AccessDeniedException e) {
             throw unwritable(parent, "permission denied");
         } catch (FileSystemException e) {
-            throw unwritable(parent, e.getReason() != null ? e.getReason() : e.getClass().getSimpleName());
+            throw unwritable(parent, e.getReason() != null ? e.getReason() : whyNoFolder(parent));
         } catch (IOException e) {
             throw unwritable(parent, e.getMessage());
         }
+    }
+
+    /** The usual reason a folder cannot be made: a file sits where a folder on its path should be. */
+    private static String whyNoFolder(Path folder) {
+        for (Path ancestor = folder; ancestor != null; ancestor = ancestor.getParent()) {
+            if (Files.exists(ancestor)) {
+                return Files.isDirectory(ancestor) ? "a folder cannot be made there"
+                        : ancestor + " is a file, not a folder";
+            }
+        }
+        return "a folder cannot be made there";
     }
 
     private static UserInputException unwritable(Path parent, String why) {

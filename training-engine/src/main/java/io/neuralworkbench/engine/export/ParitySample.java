@@ -1,7 +1,9 @@
 package io.neuralworkbench.engine.export;
 
 import io.neuralworkbench.engine.UserInputException;
+import io.neuralworkbench.engine.bundle.ModelBundle;
 import io.neuralworkbench.engine.data.ArrayDataset;
+import io.neuralworkbench.engine.data.CsvImporter;
 import io.neuralworkbench.engine.data.FittedPreprocessing;
 import io.neuralworkbench.engine.data.InputPreprocessing;
 import io.neuralworkbench.engine.data.RawTable;
@@ -9,6 +11,7 @@ import io.neuralworkbench.engine.data.SampleSource;
 import io.neuralworkbench.engine.data.text.TextPreprocessing;
 import io.neuralworkbench.engine.network.Shape;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -27,6 +30,17 @@ public record ParitySample(ArrayDataset inputs, String description) {
     public static final int MAX_SAMPLES = 10_000;
     /** How many generated inputs stand in for a test split. */
     public static final int PROBE_SAMPLES = 64;
+
+    /**
+     * For a bundle opened from disk, whose test split is gone: the rows of {@code dataFile} (a CSV/TSV file) when
+     * one is given, else generated inputs seeded with the bundle's training seed.
+     */
+    public static ParitySample forBundle(ModelBundle bundle, Path dataFile) {
+        if (dataFile != null) {
+            return rows(bundle.preprocessing(), CsvImporter.read(dataFile));
+        }
+        return probe(bundle.preprocessing(), bundle.provenance() == null ? 0 : bundle.provenance().seed());
+    }
 
     /** The first {@link #MAX_SAMPLES} samples of a run's test split. */
     public static ParitySample testSplit(SampleSource test) {
