@@ -55,6 +55,11 @@ final class CurveChart {
             min -= 0.5;
             max += 0.5;
         }
+        // Round tick values (0.2, 0.4…) over a range widened to whole steps.
+        double step = niceStep((max - min) / Y_TICKS);
+        min = Math.floor(min / step) * step;
+        max = Math.ceil(max / step) * step;
+        int tickCount = (int) Math.round((max - min) / step);
         double plotWidth = WIDTH - LEFT - RIGHT;
         double plotHeight = HEIGHT - TOP - BOTTOM;
         double low = min;
@@ -67,8 +72,8 @@ final class CurveChart {
                 .append(Html.px(HEIGHT)).append("\" viewBox=\"0 0 ").append(Html.px(WIDTH)).append(' ')
                 .append(Html.px(HEIGHT)).append("\">\n<title>").append(Html.escape(title)).append("</title>\n");
         svg.append(text(LEFT, 16, "start", "bold", title));
-        for (int tick = 0; tick <= Y_TICKS; tick++) {
-            double value = min + span * tick / Y_TICKS;
+        for (int tick = 0; tick <= tickCount; tick++) {
+            double value = min + step * tick;
             double ty = y.applyAsDouble(value);
             svg.append(line(LEFT, ty, WIDTH - RIGHT, ty, "#e3e3e3"))
                     .append(text(LEFT - 6, ty + 4, "end", "normal", Html.number(value)));
@@ -99,6 +104,13 @@ final class CurveChart {
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** 1, 2 or 5 times a power of ten, at least {@code rough}. */
+    private static double niceStep(double rough) {
+        double power = Math.pow(10, Math.floor(Math.log10(rough)));
+        double fraction = rough / power;
+        return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * power;
     }
 
     /** Runs of finite values as SVG point lists; a single point becomes a dot-sized line. */

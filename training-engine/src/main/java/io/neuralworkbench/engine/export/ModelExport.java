@@ -83,6 +83,49 @@ public final class ModelExport {
         }
     }
 
+    /**
+     * Saves the bundle as one file under a name of the user's choosing: written beside the target, read back and
+     * checked, then renamed over the target, so the target is either the old file or the checked new one.
+     *
+     * @throws ParityMismatchException if the written bundle does not reproduce the model; the target is untouched
+     */
+    public static ParityCheck.Result saveBundle(ModelBundle bundle, Path file, ParitySample sample) throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        Path staging = createStaging(target);
+        try {
+            Path written = staging.resolve(target.getFileName());
+            bundle.write(written);
+            ParityCheck.Result parity = ParityCheck.verify(bundle, written, sample);
+            try {
+                Files.move(written, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(written, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return parity;
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    /**
+     * Writes the model card as one HTML file, after the same check as every export (the model must survive being
+     * written and read back, or the card would describe a model nobody can load).
+     */
+    public static ParityCheck.Result saveCard(ModelBundle bundle, String name, Path file, ParitySample sample)
+            throws IOException {
+        Path target = file.toAbsolutePath().normalize();
+        Path staging = createStaging(target);
+        try {
+            Path written = staging.resolve(CHECKED_BUNDLE);
+            bundle.write(written);
+            ParityCheck.Result parity = ParityCheck.verify(bundle, written, sample);
+            AtomicFiles.writeString(target, ModelCard.html(bundle, name));
+            return parity;
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
     /** A name usable as a file name and a Maven artifact id: letters, digits, '.', '_' and '-'. */
     public static String fileName(String name) {
         String cleaned = name.strip().replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[.-]+", "");

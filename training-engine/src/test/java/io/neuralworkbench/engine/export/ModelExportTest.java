@@ -94,6 +94,34 @@ class ModelExportTest {
     }
 
     @Test
+    void aBundleSavedUnderAChosenNameIsCheckedAndReplacesTheOldFileOnlyWhenGood() throws IOException {
+        TrainedIris iris = TrainedIris.get();
+        Path file = Files.writeString(directory.resolve("final.zip"), "an older file");
+
+        ParityCheck.Result parity = ModelExport.saveBundle(iris.bundle, file, iris.testSample());
+
+        assertThat(parity.samples()).isEqualTo(iris.testSplit.size());
+        try (ModelBundle saved = ModelBundle.read(file)) {
+            assertThat(saved.network()).isEqualTo(iris.bundle.network());
+        }
+        try (ModelBundle other = ModelBundle.read(file)) {
+            nudgeWeights(other.model(), iris.testSample().inputs());
+            ModelBundle broken = new ModelBundle(iris.bundle.manifest(), iris.bundle.network(), iris.bundle.config(),
+                    iris.bundle.preprocessing(), iris.bundle.testMetrics(), iris.bundle.provenance(),
+                    iris.bundle.history(), new SavesAnotherModel(iris.bundle.model(), other.model()));
+            byte[] before = Files.readAllBytes(file);
+
+            assertThatThrownBy(() -> ModelExport.saveBundle(broken, file, iris.testSample()))
+                    .isInstanceOf(ParityMismatchException.class);
+            assertThatThrownBy(() -> ModelExport.saveCard(broken, "iris", directory.resolve("card.html"),
+                    iris.testSample())).isInstanceOf(ParityMismatchException.class);
+            assertThat(Files.readAllBytes(file)).isEqualTo(before);
+            assertThat(directory.resolve("card.html")).doesNotExist();
+        }
+        assertThat(directory).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith("."));
+    }
+
+    @Test
     void aFolderWithFilesOrAFileInTheWayIsRefused() throws IOException {
         Path used = Files.createDirectory(directory.resolve("used"));
         Files.writeString(used.resolve("notes.txt"), "mine");
