@@ -10,6 +10,9 @@ import atlantafx.base.theme.PrimerLight;
 import io.neuralworkbench.app.cli.SampleData;
 import io.neuralworkbench.app.gui.data.DataView;
 import io.neuralworkbench.app.gui.data.DataViewModel;
+import io.neuralworkbench.app.gui.export.ExportDialogs;
+import io.neuralworkbench.app.gui.export.ExportView;
+import io.neuralworkbench.app.gui.export.ExportViewModel;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
 import io.neuralworkbench.app.tasks.TaskCenter;
@@ -86,7 +89,8 @@ public final class MainWindow {
                 comingLater("2  Design", "The network designer (module model-designer)"),
                 comingLater("3  Train", "The training form and live charts (module charts)"),
                 comingLater("4  Evaluate", "Metrics and the confusion matrix (module charts)"),
-                comingLater("5  Export", "Model bundles and predictions"));
+                new Tab("5  Export", new ExportView(new ExportViewModel(session, tasks), ExportDialogs.platform(),
+                        WorkbenchApp::showDocument)));
         workflow.getTabs().forEach(tab -> tab.setClosable(false));
 
         root.setTop(new VBox(menuBar(), toolBar()));
