@@ -13,6 +13,9 @@ import io.neuralworkbench.app.gui.data.DataViewModel;
 import io.neuralworkbench.app.gui.evaluate.EvaluateFiles;
 import io.neuralworkbench.app.gui.evaluate.EvaluateView;
 import io.neuralworkbench.app.gui.evaluate.EvaluateViewModel;
+import io.neuralworkbench.app.gui.export.ExportDialogs;
+import io.neuralworkbench.app.gui.export.ExportView;
+import io.neuralworkbench.app.gui.export.ExportViewModel;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
 import io.neuralworkbench.app.tasks.TaskCenter;
@@ -89,7 +92,8 @@ public final class MainWindow {
                 comingLater("2  Design", "The network designer (module model-designer)"),
                 comingLater("3  Train", "The training form and live charts (module charts)"),
                 new Tab("4  Evaluate", new EvaluateView(new EvaluateViewModel(session, tasks), EvaluateFiles.platform())),
-                comingLater("5  Export", "Model bundles and predictions"));
+                new Tab("5  Export", new ExportView(new ExportViewModel(session, tasks), ExportDialogs.platform(),
+                        WorkbenchApp::showDocument)));
         workflow.getTabs().forEach(tab -> tab.setClosable(false));
 
         root.setTop(new VBox(menuBar(), toolBar()));

@@ -9,6 +9,7 @@ import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
 import io.neuralworkbench.app.tasks.TaskCenter;
 import javafx.application.Application;
+import javafx.application.HostServices;
 import javafx.stage.Stage;
 
 /**
@@ -20,7 +21,16 @@ public final class WorkbenchApp extends Application {
     static final String SAMPLE_PARAMETER = "sample";
     private static final String PREFERENCES_NODE = "io/neuralworkbench/app";
 
+    private static volatile HostServices hostServices;
     private TaskCenter tasks;
+
+    /** Opens an address (a file's URI) in the desktop's browser; does nothing while no app runs (tests). */
+    public static void showDocument(String uri) {
+        HostServices services = hostServices;
+        if (services != null) {
+            services.showDocument(uri);
+        }
+    }
 
     /** The folder the app keeps its own files in: autosaves of unsaved projects, extracted samples. */
     public static Path appFolder() {
@@ -29,6 +39,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        hostServices = getHostServices();
         Preferences preferences = Preferences.userRoot().node(PREFERENCES_NODE);
         Settings settings = new Settings(preferences);
         ProjectSession session = new ProjectSession(preferences, appFolder().resolve("autosave"));
