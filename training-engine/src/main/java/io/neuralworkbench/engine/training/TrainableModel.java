@@ -32,6 +32,19 @@ public interface TrainableModel extends AutoCloseable {
     void setLearningRate(double learningRate);
 
     /**
+     * The global L2 norm of the parameter update the last {@link #fitBatch} applied, or NaN when the backend
+     * cannot tell cheaply. Asked only when the session measures updates.
+     */
+    default double lastUpdateNorm() {
+        return Double.NaN;
+    }
+
+    /** The global L2 norm of all parameters, or NaN when the backend cannot tell cheaply. */
+    default double parameterNorm() {
+        return Double.NaN;
+    }
+
+    /**
      * Re-seeds the random stream training draws from (dropout). The session seeds each epoch from (seed, epoch),
      * so a run resumed from a checkpoint draws what the uninterrupted run would have.
      */
