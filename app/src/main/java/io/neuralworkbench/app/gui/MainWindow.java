@@ -10,6 +10,7 @@ import atlantafx.base.theme.PrimerLight;
 import io.neuralworkbench.app.cli.SampleData;
 import io.neuralworkbench.app.gui.data.DataView;
 import io.neuralworkbench.app.gui.data.DataViewModel;
+import io.neuralworkbench.app.gui.train.TrainView;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
 import io.neuralworkbench.app.tasks.TaskCenter;
@@ -84,7 +85,7 @@ public final class MainWindow {
         workflow.setId("workflow");
         workflow.getTabs().addAll(dataTab,
                 comingLater("2  Design", "The network designer (module model-designer)"),
-                comingLater("3  Train", "The training form and live charts (module charts)"),
+                new Tab("3  Train", TrainView.create(session, tasks, stage)),
                 comingLater("4  Evaluate", "Metrics and the confusion matrix (module charts)"),
                 comingLater("5  Export", "Model bundles and predictions"));
         workflow.getTabs().forEach(tab -> tab.setClosable(false));
