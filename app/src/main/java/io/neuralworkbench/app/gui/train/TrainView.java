@@ -42,6 +42,8 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -153,6 +155,9 @@ public final class TrainView extends BorderPane {
 
     private Node form() {
         GridPane grid = new GridPane();
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // labels are never cut to "Learning r…"
+        grid.getColumnConstraints().add(labels);
         grid.setHgap(8);
         grid.setVgap(6);
         grid.setPadding(new Insets(10));
@@ -171,14 +176,12 @@ public final class TrainView extends BorderPane {
                 "STEP: the multiplier at each step; EXPONENTIAL: per epoch");
         TextField minimum = settingField("minimumFactorField", model.minimumFactorProperty(),
                 "COSINE: the last epoch's rate as a fraction of the first");
-        grid.addRow(row++, new Label("Step every"), stepEpochs);
-        grid.addRow(row++, new Label("Factor"), factor);
-        grid.addRow(row++, new Label("Minimum factor"), minimum);
         var scheduleType = model.scheduleProperty();
-        stepEpochs.visibleProperty().bind(scheduleType.isEqualTo(LearningRateSchedule.Type.STEP));
-        factor.visibleProperty().bind(scheduleType.isEqualTo(LearningRateSchedule.Type.STEP)
+        addRowShownWhen(grid, row++, "Step every", stepEpochs, scheduleType.isEqualTo(LearningRateSchedule.Type.STEP));
+        addRowShownWhen(grid, row++, "Factor", factor, scheduleType.isEqualTo(LearningRateSchedule.Type.STEP)
                 .or(scheduleType.isEqualTo(LearningRateSchedule.Type.EXPONENTIAL)));
-        minimum.visibleProperty().bind(scheduleType.isEqualTo(LearningRateSchedule.Type.COSINE));
+        addRowShownWhen(grid, row++, "Minimum factor", minimum,
+                scheduleType.isEqualTo(LearningRateSchedule.Type.COSINE));
         grid.addRow(row++, new Label("Batch size"), settingField("batchSizeField", model.batchSizeProperty(),
                 "Samples per weight update"));
         grid.addRow(row++, new Label("Epochs"), settingField("epochsField", model.epochsProperty(),
@@ -195,10 +198,8 @@ public final class TrainView extends BorderPane {
         ComboBox<EarlyStopping.Metric> metric = choice("earlyStoppingMetricChoice", EarlyStopping.Metric.values(),
                 model.earlyStoppingMetricProperty());
         TextField patience = settingField("patienceField", model.patienceProperty(), "Epochs without improvement");
-        metric.visibleProperty().bind(model.earlyStoppingProperty());
-        patience.visibleProperty().bind(model.earlyStoppingProperty());
-        grid.addRow(row++, new Label("Monitor"), metric);
-        grid.addRow(row++, new Label("Patience"), patience);
+        addRowShownWhen(grid, row++, "Monitor", metric, model.earlyStoppingProperty());
+        addRowShownWhen(grid, row++, "Patience", patience, model.earlyStoppingProperty());
         grid.addRow(row++, new Label("Seed"), settingField("seedField", model.seedProperty(),
                 "The same seed, data and settings give the same run"));
         ComboBox<String> backend = new ComboBox<>(model.availableBackends());
@@ -225,7 +226,8 @@ public final class TrainView extends BorderPane {
         box.setPadding(new Insets(0, 0, 10, 0));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(300);
+        scroll.setPrefWidth(320);
+        scroll.setMinWidth(280);
         return scroll;
     }
 
@@ -242,6 +244,17 @@ public final class TrainView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.65);
         return split;
+    }
+
+    /** A row that takes no space while {@code shown} is false (schedule and early-stopping details). */
+    private static void addRowShownWhen(GridPane grid, int row, String label, Node field,
+                                        javafx.beans.value.ObservableValue<Boolean> shown) {
+        Label name = new Label(label);
+        grid.addRow(row, name, field);
+        for (Node node : List.of(name, field)) {
+            node.visibleProperty().bind(shown);
+            node.managedProperty().bind(shown);
+        }
     }
 
     private static Node titled(String title, Node content) {
