@@ -5,13 +5,13 @@ import io.neuralworkbench.app.gui.train.TrainViewModel.Phase;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.tasks.TaskCenter;
 import io.neuralworkbench.charts.LearningRateChart;
+import io.neuralworkbench.charts.LiveTicker;
 import io.neuralworkbench.charts.TrainingCurvesChart;
 import io.neuralworkbench.charts.TrainingEventBuffer;
 import io.neuralworkbench.charts.UpdateRatioChart;
 import io.neuralworkbench.engine.training.EarlyStopping;
 import io.neuralworkbench.engine.training.LearningRateSchedule;
 import io.neuralworkbench.engine.training.OptimizerType;
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
@@ -49,6 +49,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,15 @@ public final class TrainView extends BorderPane {
     static final KeyCombination START_KEY = new KeyCodeCombination(KeyCode.F5);
     static final KeyCombination STOP_KEY = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
     static final KeyCombination PAUSE_KEY = new KeyCodeCombination(KeyCode.F6);
+
+    /**
+     * How often the live charts are redrawn: twice a second, or every {@code -Dworkbench.liveRedrawMillis}.
+     * Redrawing every frame cost training most of a core with software rendering on a busy machine, where one
+     * ChartFX redraw took 100–400 ms of layout and painting (GuiTrainingThroughputBenchmark, docs/train-view.md).
+     */
+    static final Duration LIVE_REDRAW_INTERVAL = Duration.millis(Long.getLong("workbench.liveRedrawMillis", 500));
+    /** The progress bars and figures are cheap to repaint (fixed sizes), so they move more often. */
+    private static final long FIGURES_INTERVAL_NANOS = 250_000_000L;
 
     private final TrainViewModel model;
     private final TrainingCurvesChart liveCurves = new TrainingCurvesChart();
@@ -90,19 +100,12 @@ public final class TrainView extends BorderPane {
         model.plannedRatesProperty().addListener((o, old, rates) -> plannedRates.showPlanned(rates));
         plannedRates.showPlanned(model.plannedRatesProperty().get());
 
-        // Figures are copied once per frame while the view is shown; the training thread never waits for us.
-        AnimationTimer frames = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                model.refresh();
-            }
-        };
+        // Figures are copied a few times a second while the view is shown; the training thread never waits for us.
+        liveCurves.setRedrawInterval(LIVE_REDRAW_INTERVAL);
+        overlay.setRedrawInterval(LIVE_REDRAW_INTERVAL); // in the scene even while its tab is not shown
+        LiveTicker.whileShown(this, () -> FIGURES_INTERVAL_NANOS, now -> model.refresh());
         sceneProperty().addListener((o, old, scene) -> {
-            if (old != null) {
-                frames.stop();
-            }
             if (scene != null) {
-                frames.start();
                 installShortcuts(scene);
             }
         });
@@ -144,7 +147,16 @@ public final class TrainView extends BorderPane {
         Label eta = boundLabel("eta", model.etaProperty());
         elapsed.setTooltip(new Tooltip("Training time, pauses left out"));
         Label status = boundLabel("trainingStatus", model.statusProperty());
-        status.setWrapText(true);
+        // Figures that change several times a second keep their size, so an update repaints only themselves
+        // and not the window around them (a software-rendered repaint of the window costs training time).
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setTooltip(new Tooltip());
+        status.getTooltip().textProperty().bind(model.statusProperty());
+        fixWidth(epochText, 110);
+        fixWidth(speed, 130);
+        fixWidth(elapsed, 60);
+        fixWidth(eta, 80);
 
         ToolBar bar = new ToolBar(start, pause, resume, stop, new Label("Epoch"), epochBar, epochText,
                 new Label("Run"), runBar, speed, new Label("Elapsed"), elapsed, eta);
@@ -315,8 +327,12 @@ public final class TrainView extends BorderPane {
         }
         liveRunShown = model.liveRunIdProperty().get();
         liveCurves.addRun(liveRunShown, buffer);
-        liveRatePane.setCenter(new LearningRateChart(buffer));
-        liveUpdatePane.setCenter(new UpdateRatioChart(buffer));
+        LearningRateChart rates = new LearningRateChart(buffer);
+        UpdateRatioChart updates = new UpdateRatioChart(buffer);
+        rates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
+        updates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
+        liveRatePane.setCenter(rates);
+        liveUpdatePane.setCenter(updates);
     }
 
     /** The live curves chart, for tests and screenshots. */
@@ -358,6 +374,12 @@ public final class TrainView extends BorderPane {
         button.setTooltip(new Tooltip(tooltip));
         button.setOnAction(e -> action.run());
         return button;
+    }
+
+    private static void fixWidth(Region region, double width) {
+        region.setMinWidth(width);
+        region.setPrefWidth(width);
+        region.setMaxWidth(width);
     }
 
     private static ProgressBar progressBar(String id, String tooltip) {
