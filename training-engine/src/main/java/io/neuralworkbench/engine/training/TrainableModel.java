@@ -32,8 +32,16 @@ public interface TrainableModel extends AutoCloseable {
     void setLearningRate(double learningRate);
 
     /**
+     * Whether {@link #fitBatch} should keep what {@link #lastUpdateNorm} reports, for backends where that costs
+     * something (a copy of the weights per step). Off until set.
+     */
+    default void setMeasureUpdates(boolean measure) {
+    }
+
+    /**
      * The global L2 norm of the parameter update the last {@link #fitBatch} applied, or NaN when the backend
-     * cannot tell cheaply. Asked only when the session measures updates.
+     * cannot tell (or was not asked to, see {@link #setMeasureUpdates}). Asked only when the session measures
+     * updates.
      */
     default double lastUpdateNorm() {
         return Double.NaN;

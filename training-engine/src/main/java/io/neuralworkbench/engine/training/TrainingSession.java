@@ -225,6 +225,7 @@ public final class TrainingSession {
         } else {
             model = backend.compile(network, config);
         }
+        model.setMeasureUpdates(measureUpdates);
         changeState(SessionState.RUNNING, startEpoch == 0 ? "Training started"
                 : "Training resumed at epoch " + (startEpoch + 1));
 
