@@ -75,6 +75,7 @@ public final class GuiTrainingThroughputBenchmark {
                 .withTraining(TrainingConfig.defaults().withEpochs(epochs).withBatchSize(batch));
         CompletableFuture<Void> toolkit = new CompletableFuture<>();
         Platform.startup(() -> toolkit.complete(null));
+        Platform.setImplicitExit(false); // each GUI run closes its window; the toolkit must outlive it
         toolkit.get(1, TimeUnit.MINUTES);
 
         System.out.printf(Locale.ROOT, "GUI vs headless training throughput: %s (target %s), %d epochs, batch %d, "

@@ -1,7 +1,7 @@
 package io.neuralworkbench.engine.training;
 
 /**
- * After one batch: its loss and how far the run is, and, when the session measures them
+ * After one batch: its loss and how far the run is, and, on the batches where the session measures them
  * ({@link TrainingSession#setMeasureUpdates}) and the backend can, how large the batch's weight update was.
  *
  * @param epoch       0-based epoch

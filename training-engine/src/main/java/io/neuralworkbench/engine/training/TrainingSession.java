@@ -40,6 +40,12 @@ public final class TrainingSession {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
     /** Training accuracy is measured on at most this many samples per epoch; beyond it, a fixed sample. */
     private static final int ACCURACY_SAMPLE_LIMIT = 10_000;
+    /**
+     * With updates measured, every this many batches are (the first batch of the run, then every 8th): measuring
+     * costs a few passes over the weights, a copy of them with PyTorch, which on small batches is felt if done
+     * every batch; a curve of every 8th batch shows the trend as well.
+     */
+    static final int UPDATE_SAMPLE_INTERVAL = 8;
 
     private final TrainingBackend backend;
     private final NetworkDescription network;
@@ -183,8 +189,9 @@ public final class TrainingSession {
     }
 
     /**
-     * Whether each {@link IterationEvent} carries the update's norm and its ratio to the parameters' norm (two
-     * reductions over the parameters per batch, when the backend supports it). Off by default.
+     * Whether iteration events carry the update's norm and its ratio to the parameters' norm, on every
+     * {@value #UPDATE_SAMPLE_INTERVAL}th batch (the others carry NaN), when the backend can measure them. Off by
+     * default.
      */
     public void setMeasureUpdates(boolean measure) {
         measureUpdates = measure;
@@ -225,7 +232,6 @@ public final class TrainingSession {
         } else {
             model = backend.compile(network, config);
         }
-        model.setMeasureUpdates(measureUpdates);
         changeState(SessionState.RUNNING, startEpoch == 0 ? "Training started"
                 : "Training resumed at epoch " + (startEpoch + 1));
 
@@ -273,6 +279,10 @@ public final class TrainingSession {
                             return finish(SessionState.STOPPED, "Stopped by the user during epoch " + (epoch + 1),
                                     history, best != null ? bestEpoch : epoch - 1, best);
                         }
+                        boolean measureThis = measureUpdates && iteration % UPDATE_SAMPLE_INTERVAL == 0;
+                        if (measureUpdates) {
+                            model.setMeasureUpdates(measureThis);
+                        }
                         double loss = trainInMemory ? model.fitBatch(trainData, batches.get(batch))
                                 : fitStreamedBatch(prefetcher.next());
                         if (!Double.isFinite(loss)) {
@@ -282,7 +292,7 @@ public final class TrainingSession {
                         }
                         lossSum += loss;
                         iteration++;
-                        IterationEvent event = measureUpdates
+                        IterationEvent event = measureThis
                                 ? measuredIteration(epoch, iteration - 1, loss, (double) iteration / totalIterations)
                                 : new IterationEvent(epoch, iteration - 1, loss, (double) iteration / totalIterations);
                         listeners.forEach(l -> l.onIteration(event));

@@ -182,9 +182,9 @@ class TrainViewModelTest {
         // The buffer the charts drew from got every epoch and the DL4J backend's update ratios.
         TrainingEventBuffer.Update everything = live.snapshot();
         assertThat(everything.newEpochs()).hasSize(5);
-        assertThat(everything.updateRatios()).isNotEmpty();
-        assertThat(java.util.Arrays.stream(everything.updateRatios()).allMatch(r -> Double.isFinite(r) && r > 0))
-                .as("every batch's update ratio is measured").isTrue();
+        // 4 batches per epoch of iris' 105 training rows, every 8th measured: batches 0, 8, 16.
+        assertThat(java.util.Arrays.stream(everything.updateRatios()).filter(r -> Double.isFinite(r) && r > 0))
+                .hasSize(3);
     }
 
     @Test

@@ -44,10 +44,11 @@ class PyTorchUpdateNormTest {
 
     @Test
     void measuredUpdatesAreTheSizeOfTheStepTheWeightsTook() throws ReflectiveOperationException {
-        assertThat(iterations(new PyTorchBackend(), true)).allSatisfy(event -> {
-            assertThat(event.updateNorm()).isFinite().isPositive();
-            assertThat(event.updateRatio()).isFinite().isPositive().isLessThan(1);
-        });
+        assertThat(iterations(new PyTorchBackend(), true).stream().filter(event -> event.iteration() % 8 == 0))
+                .hasSize(3).allSatisfy(event -> {
+                    assertThat(event.updateNorm()).isFinite().isPositive();
+                    assertThat(event.updateRatio()).isFinite().isPositive().isLessThan(1);
+                });
         try (TrainableModel model = new PyTorchBackend().compile(SyntheticData.smallClassifier(),
                 TrainingConfig.defaults().withLearningRate(0.01));
              BackendData data = model.upload(train)) {
