@@ -53,6 +53,11 @@ public class LearningRateChart extends ChartComponent {
             planned.add(epoch + 1, ratePerEpoch[epoch]);
         }
         showNonEmpty();
+        // The plan sets the epochs shown: without a frame timer driving this chart, ChartFX's auto-range kept
+        // the first plan's range when the number of epochs changed.
+        if (ratePerEpoch.length > 0) {
+            XYCharts.fixRange(XYCharts.xAxis(chart), 1, Math.max(2, ratePerEpoch.length));
+        }
     }
 
     /** An empty ChartFX data set leaves the auto-ranging axes undefined, so only curves with points are shown. */
