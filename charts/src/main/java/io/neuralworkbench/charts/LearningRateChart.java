@@ -13,8 +13,9 @@ public class LearningRateChart extends ChartComponent {
     private final XYChart chart = XYCharts.newChart("epoch", "learning rate");
     private final DoubleDataSet rates = XYCharts.line("learning rate", categoryColor(2), 1, 2, false, true);
     private final DoubleDataSet planned = XYCharts.line("planned", categoryColor(6), 1, 1.5, true, true);
-    private final TrainingEventBuffer buffer;
-    private final TrainingEventBuffer.Cursor cursor;
+    private TrainingEventBuffer buffer;
+    private TrainingEventBuffer.Cursor cursor;
+    private boolean pulling;
 
     /** A chart of the planned rates only, for a settings form. */
     public LearningRateChart() {
@@ -23,19 +24,32 @@ public class LearningRateChart extends ChartComponent {
 
     /** @param buffer the run whose rates to draw live, or null for a chart of planned rates only */
     public LearningRateChart(TrainingEventBuffer buffer) {
-        this.buffer = buffer;
-        this.cursor = buffer == null ? null : buffer.newCursor();
         XYCharts.yAxis(chart).setForceZeroInRange(true);
         setCenter(chart);
-        if (buffer != null) {
+        follow(buffer);
+    }
+
+    /**
+     * Draws the rates of another run from now on (the last run's are cleared); reusing the chart spares a new
+     * chart's first layout, which is slow. Call on the FX thread.
+     *
+     * @param newBuffer the run to follow, or null for none
+     */
+    public void follow(TrainingEventBuffer newBuffer) {
+        rates.clearData();
+        buffer = newBuffer;
+        cursor = newBuffer == null ? null : newBuffer.newCursor();
+        if (newBuffer != null && !pulling) {
+            pulling = true; // a chart of planned rates only never needs a timer
             runEachFrameWhileShown(now -> pullNow());
-            pullNow();
         }
+        pullNow();
     }
 
     /** Pulls the epochs ended since the last frame. */
     public void pullNow() {
         if (buffer == null) {
+            showNonEmpty();
             return;
         }
         for (EpochEvent epoch : buffer.pull(cursor).newEpochs()) {

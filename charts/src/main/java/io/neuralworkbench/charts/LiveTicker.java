@@ -10,7 +10,9 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 
 /**
  * Calls a redraw on the FX thread while a node is in a scene: every frame, or once per interval. With an
@@ -42,7 +44,7 @@ public final class LiveTicker {
         };
         AtomicReference<ScheduledFuture<?>> ticking = new AtomicReference<>();
         AtomicBoolean waiting = new AtomicBoolean();
-        node.sceneProperty().addListener((obs, was, scene) -> {
+        ChangeListener<Scene> onScene = (obs, was, scene) -> {
             frames.stop();
             ScheduledFuture<?> ticks = ticking.getAndSet(null);
             if (ticks != null) {
@@ -66,6 +68,10 @@ public final class LiveTicker {
                     });
                 }
             }, 0, interval, TimeUnit.NANOSECONDS));
-        });
+        };
+        node.sceneProperty().addListener(onScene);
+        if (node.getScene() != null) {
+            onScene.changed(node.sceneProperty(), null, node.getScene()); // already shown
+        }
     }
 }

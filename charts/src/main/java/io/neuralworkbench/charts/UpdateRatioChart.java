@@ -14,22 +14,42 @@ public class UpdateRatioChart extends ChartComponent {
     private final XYChart chart = XYCharts.newChart("batch", "update / weights");
     private final DoubleDataSet raw = XYCharts.line("per batch", categoryColor(3), 0.25, 1, false, false);
     private final DoubleDataSet smoothed = XYCharts.line("update ratio", categoryColor(3), 1, 1.5, false, true);
-    private final TrainingEventBuffer buffer;
-    private final TrainingEventBuffer.Cursor cursor;
+    private TrainingEventBuffer buffer;
+    private TrainingEventBuffer.Cursor cursor;
     private SeriesSmoother smoother = new SeriesSmoother(SMOOTHING);
     private boolean sawBatches;
 
+    /** @param buffer the run to draw, or null for none yet (see {@link #follow}) */
     public UpdateRatioChart(TrainingEventBuffer buffer) {
-        this.buffer = buffer;
-        this.cursor = buffer.newCursor();
         XYCharts.yAxis(chart).setLogAxis(true);
         setCenter(chart);
         runEachFrameWhileShown(now -> pullNow());
+        follow(buffer);
+    }
+
+    /**
+     * Draws another run from now on (the last run's points are cleared); reusing the chart spares a new chart's
+     * first layout, which is slow. Call on the FX thread.
+     *
+     * @param newBuffer the run to follow, or null for none
+     */
+    public void follow(TrainingEventBuffer newBuffer) {
+        raw.clearData();
+        smoothed.clearData();
+        XYCharts.renderer(chart).getDatasets().clear();
+        smoother = new SeriesSmoother(SMOOTHING);
+        sawBatches = false;
+        chart.setTitle("");
+        buffer = newBuffer;
+        cursor = newBuffer == null ? null : newBuffer.newCursor();
         pullNow();
     }
 
     /** Pulls the batches trained since the last frame. */
     public void pullNow() {
+        if (buffer == null) {
+            return;
+        }
         TrainingEventBuffer.Update update = buffer.pull(cursor);
         if (update.isEmpty()) {
             return;

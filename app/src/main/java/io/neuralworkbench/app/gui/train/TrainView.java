@@ -13,7 +13,6 @@ import io.neuralworkbench.engine.training.EarlyStopping;
 import io.neuralworkbench.engine.training.LearningRateSchedule;
 import io.neuralworkbench.engine.training.OptimizerType;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -80,8 +79,9 @@ public final class TrainView extends BorderPane {
     private final TrainingCurvesChart liveCurves = new TrainingCurvesChart();
     private final TrainingCurvesChart overlay = new TrainingCurvesChart();
     private final LearningRateChart plannedRates = new LearningRateChart();
-    private final BorderPane liveRatePane = new BorderPane();
-    private final BorderPane liveUpdatePane = new BorderPane();
+    /** The live charts are made once and follow each new run: a new ChartFX chart's first layout is slow. */
+    private final LearningRateChart liveRates = new LearningRateChart(null);
+    private final UpdateRatioChart liveUpdates = new UpdateRatioChart(null);
     private final TableView<RunSummary> runsTable = new TableView<>();
     private final TextArea diff = new TextArea();
     private String liveRunShown;
@@ -102,6 +102,8 @@ public final class TrainView extends BorderPane {
 
         // Figures are copied a few times a second while the view is shown; the training thread never waits for us.
         liveCurves.setRedrawInterval(LIVE_REDRAW_INTERVAL);
+        liveRates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
+        liveUpdates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
         overlay.setRedrawInterval(LIVE_REDRAW_INTERVAL); // in the scene even while its tab is not shown
         LiveTicker.whileShown(this, () -> FIGURES_INTERVAL_NANOS, now -> model.refresh());
         sceneProperty().addListener((o, old, scene) -> {
@@ -131,8 +133,7 @@ public final class TrainView extends BorderPane {
         Button stop = button("Stop", "stopTraining", "Stop after the current batch and record the run (Shift+F5)",
                 model::stop);
         var phase = model.phaseProperty();
-        start.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canStart(), phase,
-                model.formProblemProperty()));
+        start.disableProperty().bind(model.canStartProperty().not());
         pause.disableProperty().bind(phase.isNotEqualTo(Phase.RUNNING));
         resume.disableProperty().bind(phase.isNotEqualTo(Phase.PAUSED));
         stop.disableProperty().bind(phase.isEqualTo(Phase.IDLE));
@@ -245,12 +246,12 @@ public final class TrainView extends BorderPane {
 
     private Node live() {
         liveCurves.setId("liveCurves");
-        liveRatePane.setId("liveLearningRate");
-        liveUpdatePane.setId("liveUpdateRatio");
-        liveRatePane.setPrefSize(300, 200);
-        liveUpdatePane.setPrefSize(300, 200);
-        HBox lower = new HBox(8, titled("Learning rate", liveRatePane), titled("Update size (‖Δw‖ / ‖w‖)",
-                liveUpdatePane));
+        liveRates.setId("liveLearningRate");
+        liveUpdates.setId("liveUpdateRatio");
+        liveRates.setPrefSize(300, 200);
+        liveUpdates.setPrefSize(300, 200);
+        HBox lower = new HBox(8, titled("Learning rate", liveRates), titled("Update size (‖Δw‖ / ‖w‖)",
+                liveUpdates));
         lower.getChildren().forEach(node -> HBox.setHgrow(node, Priority.ALWAYS));
         SplitPane split = new SplitPane(liveCurves, lower);
         split.setOrientation(Orientation.VERTICAL);
@@ -322,17 +323,13 @@ public final class TrainView extends BorderPane {
             liveCurves.removeRun(liveRunShown);
             liveRunShown = null;
         }
+        liveRates.follow(buffer);
+        liveUpdates.follow(buffer);
         if (buffer == null) {
             return;
         }
         liveRunShown = model.liveRunIdProperty().get();
         liveCurves.addRun(liveRunShown, buffer);
-        LearningRateChart rates = new LearningRateChart(buffer);
-        UpdateRatioChart updates = new UpdateRatioChart(buffer);
-        rates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
-        updates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
-        liveRatePane.setCenter(rates);
-        liveUpdatePane.setCenter(updates);
     }
 
     /** The live curves chart, for tests and screenshots. */

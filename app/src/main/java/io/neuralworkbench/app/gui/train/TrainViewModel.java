@@ -120,11 +120,14 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<TrainingResult> latestResult = new ReadOnlyObjectWrapper<>(this,
             "latestResult");
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
+    /** Kept: an unmodifiable view listens to its list weakly, and listeners on a dropped view stop hearing. */
+    private final ObservableList<RunSummary> runsView = FXCollections.unmodifiableObservableList(runs);
 
     private final BooleanBinding formEditable = Bindings.createBooleanBinding(() -> phase.get() == Phase.IDLE, phase);
     private final BooleanBinding learningRateEditable = Bindings.createBooleanBinding(
             () -> phase.get() == Phase.IDLE || phase.get() == Phase.PAUSED, phase);
 
+    private final BooleanBinding canStart;
     private boolean loading;
     private TrainingConfig formConfig;
     private Running running;
@@ -160,6 +163,7 @@ public final class TrainViewModel {
         }
         session.projectProperty().addListener((o, old, now) -> projectChanged(now));
         projectChanged(session.project());
+        canStart = Bindings.createBooleanBinding(this::canStart, phase, formProblem, session.projectProperty());
     }
 
     // ---- the form ----
@@ -460,7 +464,12 @@ public final class TrainViewModel {
 
     /** The project's runs, oldest first. */
     public ObservableList<RunSummary> runs() {
-        return FXCollections.unmodifiableObservableList(runs);
+        return runsView;
+    }
+
+    /** Whether Start does something: no run going on, a project open, and settings that make sense. */
+    public BooleanBinding canStartProperty() {
+        return canStart;
     }
 
     public boolean canStart() {

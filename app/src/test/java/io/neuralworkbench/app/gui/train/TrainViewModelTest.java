@@ -268,6 +268,18 @@ class TrainViewModelTest {
     }
 
     @Test
+    void startIsPossibleOnceAProjectIsOpen() {
+        session.closeProject();
+        assertThat(model.canStartProperty().get()).isFalse();
+
+        session.newProject(Project.newFor(IRIS, "species"));
+
+        assertThat(model.canStartProperty().get()).isTrue();
+        model.epochsProperty().set("none");
+        assertThat(model.canStartProperty().get()).isFalse();
+    }
+
+    @Test
     void durationsReadAsClockTimes() {
         assertThat(TrainViewModel.duration(7.4)).isEqualTo("0:07");
         assertThat(TrainViewModel.duration(750)).isEqualTo("12:30");
