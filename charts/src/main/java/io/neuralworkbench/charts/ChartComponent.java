@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.LongConsumer;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.layout.BorderPane;
@@ -27,6 +26,7 @@ public abstract class ChartComponent extends BorderPane {
         Color.web("#BCBD22"), Color.web("#17BECF")};
 
     private final BooleanProperty presentationMode = new SimpleBooleanProperty(this, "presentationMode");
+    private long redrawIntervalNanos;
 
     protected ChartComponent() {
         getStyleClass().add(STYLE_CLASS);
@@ -54,23 +54,22 @@ public abstract class ChartComponent extends BorderPane {
     }
 
     /**
-     * Calls {@code onFrame} with the frame time once per frame while this component is in a scene: how live
-     * components pick up data written on other threads without a task per update.
+     * How often a live component picks up new data: every frame by default. With an interval, a background
+     * ticker asks for a pick-up once per interval instead of a frame timer; a running frame timer makes JavaFX
+     * pulse 60 times a second, and ChartFX lays its charts out on every pulse, which on a software-rendered or
+     * busy machine takes much of a core from training ({@link LiveTicker}). Set it before the component is shown.
+     */
+    public final void setRedrawInterval(javafx.util.Duration interval) {
+        redrawIntervalNanos = (long) (interval.toMillis() * 1e6);
+    }
+
+    /**
+     * Calls {@code onFrame} with the time while this component is in a scene, once per frame or once per
+     * {@link #setRedrawInterval redraw interval}: how live components pick up data written on other threads
+     * without a task per update.
      */
     protected final void runEachFrameWhileShown(LongConsumer onFrame) {
-        AnimationTimer timer = new AnimationTimer() {
-            @Override
-            public void handle(long now) {
-                onFrame.accept(now);
-            }
-        };
-        sceneProperty().addListener((obs, was, scene) -> {
-            if (scene == null) {
-                timer.stop();
-            } else {
-                timer.start();
-            }
-        });
+        LiveTicker.whileShown(this, () -> redrawIntervalNanos, onFrame);
     }
 
     /** For what CSS cannot reach, such as sizes drawn on a canvas. */

@@ -26,6 +26,8 @@ public final class TrainingEventBuffer implements TrainingListener {
     private final int capacity;
     private final double[] iterations;
     private final double[] losses;
+    /** Each point's update/parameter norm ratio (NaN when the session does not measure it). */
+    private final double[] updateRatios;
     /** How many batches each stored point stands for. */
     private final int[] weights;
     private int size;
@@ -52,6 +54,7 @@ public final class TrainingEventBuffer implements TrainingListener {
         this.capacity = iterationCapacity;
         this.iterations = new double[iterationCapacity];
         this.losses = new double[iterationCapacity];
+        this.updateRatios = new double[iterationCapacity];
         this.weights = new int[iterationCapacity];
     }
 
@@ -62,6 +65,7 @@ public final class TrainingEventBuffer implements TrainingListener {
         }
         iterations[size] = event.iteration();
         losses[size] = event.loss();
+        updateRatios[size] = event.updateRatio();
         weights[size] = 1;
         size++;
         totalIterations++;
@@ -95,6 +99,7 @@ public final class TrainingEventBuffer implements TrainingListener {
         Update update = new Update(reset,
                 Arrays.copyOfRange(iterations, from, size),
                 Arrays.copyOfRange(losses, from, size),
+                Arrays.copyOfRange(updateRatios, from, size),
                 Arrays.copyOfRange(weights, from, size),
                 List.copyOf(epochs.subList(cursor.epochsSeen, epochs.size())),
                 epochEndIterations.subList(cursor.epochsSeen, epochs.size()).stream().mapToLong(Long::longValue)
@@ -138,6 +143,7 @@ public final class TrainingEventBuffer implements TrainingListener {
         double x = (iterations[first] * w1 + iterations[second] * w2) / (w1 + w2);
         iterations[target] = x;
         losses[target] = finiteWeightedMean(losses[first], w1, losses[second], w2);
+        updateRatios[target] = finiteWeightedMean(updateRatios[first], w1, updateRatios[second], w2);
         weights[target] = w1 + w2;
     }
 
@@ -157,6 +163,7 @@ public final class TrainingEventBuffer implements TrainingListener {
     private void copyPoint(int from, int to) {
         iterations[to] = iterations[from];
         losses[to] = losses[from];
+        updateRatios[to] = updateRatios[from];
         weights[to] = weights[from];
     }
 
@@ -178,13 +185,15 @@ public final class TrainingEventBuffer implements TrainingListener {
      *                        the points to append
      * @param iterations      batch numbers (a merged point sits at the mean batch number of its batches)
      * @param losses          the loss of each point
+     * @param updateRatios    each point's update norm / parameter norm, NaN where it was not measured
      * @param weights         how many batches each point stands for
      * @param newEpochs       epochs ended since the last pull, in order
      * @param epochEndIterations for each new epoch, the batch number of its last batch (-1 if no batch was seen)
      * @param latestIteration the last batch's event, or null before the first batch
      * @param totalIterations batches seen since the buffer was created, merged or not
      */
-    public record Update(boolean iterationsReset, double[] iterations, double[] losses, int[] weights,
+    public record Update(boolean iterationsReset, double[] iterations, double[] losses, double[] updateRatios,
+                         int[] weights,
                          List<EpochEvent> newEpochs, long[] epochEndIterations, IterationEvent latestIteration, SessionState state,
                          String stateMessage, long totalIterations) {
 

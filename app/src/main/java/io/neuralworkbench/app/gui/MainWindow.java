@@ -16,6 +16,7 @@ import io.neuralworkbench.app.gui.evaluate.EvaluateViewModel;
 import io.neuralworkbench.app.gui.export.ExportDialogs;
 import io.neuralworkbench.app.gui.export.ExportView;
 import io.neuralworkbench.app.gui.export.ExportViewModel;
+import io.neuralworkbench.app.gui.train.TrainView;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
 import io.neuralworkbench.app.tasks.TaskCenter;
@@ -90,7 +91,7 @@ public final class MainWindow {
         workflow.setId("workflow");
         workflow.getTabs().addAll(dataTab,
                 comingLater("2  Design", "The network designer (module model-designer)"),
-                comingLater("3  Train", "The training form and live charts (module charts)"),
+                new Tab("3  Train", TrainView.create(session, tasks, stage)),
                 new Tab("4  Evaluate", new EvaluateView(new EvaluateViewModel(session, tasks), EvaluateFiles.platform())),
                 new Tab("5  Export", new ExportView(new ExportViewModel(session, tasks), ExportDialogs.platform(),
                         WorkbenchApp::showDocument)));

@@ -62,8 +62,10 @@ public final class ProjectFiles {
                                 @JsonInclude(JsonInclude.Include.NON_NULL) ImageOptions images) {
     }
 
+    /** A run's settings are left out when it has none, so projects with older runs read and write as before. */
     private record RunDocument(String id, String startedAt, String state, List<EpochEvent> history,
-                               EvaluationReport testMetrics, String bundle, String message) {
+                               EvaluationReport testMetrics, String bundle, String message,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) TrainingConfig config) {
     }
 
     private ProjectFiles() {
@@ -103,7 +105,7 @@ public final class ProjectFiles {
         List<RunDocument> runs = project.runs().stream()
                 .map(run -> new RunDocument(run.id(), run.startedAt().toString(), run.state(), run.history(),
                         run.testMetrics(), run.bundle() == null ? null : storedPath(run.bundle(), folder),
-                        run.message()))
+                        run.message(), run.config()))
                 .toList();
         return new Document(Project.FORMAT_VERSION, project.name(),
                 new DataDocument(storedPath(project.dataFile(), folder), project.data().spec(),
@@ -242,7 +244,7 @@ public final class ProjectFiles {
             RunDocument run = runDocuments.get(i);
             runs.add(new Run(run.id(), instant(run.startedAt(), "runs[" + i + "].startedAt"), run.state(),
                     run.history() == null ? List.of() : run.history(), run.testMetrics(),
-                    run.bundle() == null ? null : resolvedPath(run.bundle(), folder), run.message()));
+                    run.bundle() == null ? null : resolvedPath(run.bundle(), folder), run.message(), run.config()));
         }
         return new Project(document.name(),
                 new ProjectData(resolvedPath(document.data().file(), folder), document.data().spec(),

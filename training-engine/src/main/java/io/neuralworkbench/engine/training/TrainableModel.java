@@ -32,6 +32,27 @@ public interface TrainableModel extends AutoCloseable {
     void setLearningRate(double learningRate);
 
     /**
+     * Whether {@link #fitBatch} should keep what {@link #lastUpdateNorm} reports, for backends where that costs
+     * something (a copy of the weights per step). Off until set.
+     */
+    default void setMeasureUpdates(boolean measure) {
+    }
+
+    /**
+     * The global L2 norm of the parameter update the last {@link #fitBatch} applied, or NaN when the backend
+     * cannot tell (or was not asked to, see {@link #setMeasureUpdates}). Asked only when the session measures
+     * updates.
+     */
+    default double lastUpdateNorm() {
+        return Double.NaN;
+    }
+
+    /** The global L2 norm of all parameters, or NaN when the backend cannot tell cheaply. */
+    default double parameterNorm() {
+        return Double.NaN;
+    }
+
+    /**
      * Re-seeds the random stream training draws from (dropout). The session seeds each epoch from (seed, epoch),
      * so a run resumed from a checkpoint draws what the uninterrupted run would have.
      */

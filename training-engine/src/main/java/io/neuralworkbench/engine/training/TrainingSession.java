@@ -40,6 +40,12 @@ public final class TrainingSession {
     private static final Logger LOG = LoggerFactory.getLogger(TrainingSession.class);
     /** Training accuracy is measured on at most this many samples per epoch; beyond it, a fixed sample. */
     private static final int ACCURACY_SAMPLE_LIMIT = 10_000;
+    /**
+     * With updates measured, every this many batches are (the first batch of the run, then every 8th): measuring
+     * costs a few passes over the weights, a copy of them with PyTorch, which on small batches is felt if done
+     * every batch; a curve of every 8th batch shows the trend as well.
+     */
+    static final int UPDATE_SAMPLE_INTERVAL = 8;
 
     private final TrainingBackend backend;
     private final NetworkDescription network;
@@ -56,6 +62,10 @@ public final class TrainingSession {
     private volatile SessionState state = SessionState.CREATED;
     private volatile boolean pauseRequested;
     private volatile boolean stopRequested;
+    /** The rate the schedule starts from; {@link #changeLearningRate} replaces it during a run. */
+    private volatile double baseLearningRate;
+    private volatile boolean learningRateChanged;
+    private volatile boolean measureUpdates;
 
     private TrainingSession(TrainingBackend backend, NetworkDescription network, TrainingConfig config,
                             SampleSource train, SampleSource validation, Path checkpointDirectory) {
@@ -65,6 +75,7 @@ public final class TrainingSession {
         this.train = train;
         this.validation = validation;
         this.checkpointDirectory = checkpointDirectory;
+        this.baseLearningRate = config.learningRate();
     }
 
     /**
@@ -159,6 +170,33 @@ public final class TrainingSession {
         }
     }
 
+    /**
+     * Trains with a new learning rate from the next batch on, keeping the optimizer state (Adam's moments, step
+     * count): the schedule continues from {@code newRate} as if the run had been configured with it. Meant for
+     * a paused run; callable from any thread.
+     *
+     * @throws UserInputException if the rate is not a positive number
+     */
+    public void changeLearningRate(double newRate) {
+        config.withLearningRate(newRate).check();
+        baseLearningRate = newRate;
+        learningRateChanged = true;
+    }
+
+    /** The settings as they are now: the configured ones with the learning rate last set by {@link #changeLearningRate}. */
+    public TrainingConfig currentConfig() {
+        return config.withLearningRate(baseLearningRate);
+    }
+
+    /**
+     * Whether iteration events carry the update's norm and its ratio to the parameters' norm, on every
+     * {@value #UPDATE_SAMPLE_INTERVAL}th batch (the others carry NaN), when the backend can measure them. Off by
+     * default.
+     */
+    public void setMeasureUpdates(boolean measure) {
+        measureUpdates = measure;
+    }
+
     /** Asks the run to stop after the current batch; the model trained so far is kept. */
     public void stop() {
         stopRequested = true;
@@ -215,7 +253,8 @@ public final class TrainingSession {
              BackendData accuracyData = trainInMemory ? model.upload(accuracySample) : null;
              BackendData validationData = validationInMemory ? model.upload(inMemory(validation)) : null) {
             for (int epoch = startEpoch; epoch < config.epochs(); epoch++) {
-                double learningRate = config.learningRateAt(epoch);
+                learningRateChanged = false; // before reading the rate, so a change racing with it is not lost
+                double learningRate = learningRateAt(epoch);
                 model.setLearningRate(learningRate);
                 model.seedRandom(mix(config.seed(), epoch));
                 int[] order = shuffledIndices(train.size(), mix(config.seed(), epoch));
@@ -231,9 +270,18 @@ public final class TrainingSession {
                     for (int batch = 0; batch < batchesPerEpoch; batch++) {
                         long pausedNanos = waitWhilePaused();
                         epochStart += pausedNanos;
+                        if (learningRateChanged) {
+                            learningRateChanged = false;
+                            learningRate = learningRateAt(epoch);
+                            model.setLearningRate(learningRate);
+                        }
                         if (stopRequested) {
                             return finish(SessionState.STOPPED, "Stopped by the user during epoch " + (epoch + 1),
                                     history, best != null ? bestEpoch : epoch - 1, best);
+                        }
+                        boolean measureThis = measureUpdates && iteration % UPDATE_SAMPLE_INTERVAL == 0;
+                        if (measureUpdates) {
+                            model.setMeasureUpdates(measureThis);
                         }
                         double loss = trainInMemory ? model.fitBatch(trainData, batches.get(batch))
                                 : fitStreamedBatch(prefetcher.next());
@@ -244,8 +292,9 @@ public final class TrainingSession {
                         }
                         lossSum += loss;
                         iteration++;
-                        IterationEvent event = new IterationEvent(epoch, iteration - 1, loss,
-                                (double) iteration / totalIterations);
+                        IterationEvent event = measureThis
+                                ? measuredIteration(epoch, iteration - 1, loss, (double) iteration / totalIterations)
+                                : new IterationEvent(epoch, iteration - 1, loss, (double) iteration / totalIterations);
                         listeners.forEach(l -> l.onIteration(event));
                     }
                 }
@@ -313,6 +362,17 @@ public final class TrainingSession {
         }
         changeState(endState, message);
         return new TrainingResult(endState, message, history, bestEpoch, model);
+    }
+
+    private double learningRateAt(int epoch) {
+        return config.schedule().rateAt(baseLearningRate, epoch, config.epochs());
+    }
+
+    private IterationEvent measuredIteration(int epoch, long iteration, double loss, double progress) {
+        double updateNorm = model.lastUpdateNorm();
+        double parameterNorm = Double.isNaN(updateNorm) ? Double.NaN : model.parameterNorm();
+        return new IterationEvent(epoch, iteration, loss, progress, updateNorm,
+                parameterNorm > 0 ? updateNorm / parameterNorm : Double.NaN);
     }
 
     private static String divergedMessage(int epoch, double loss, double learningRate) {

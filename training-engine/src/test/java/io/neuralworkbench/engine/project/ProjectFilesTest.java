@@ -44,6 +44,27 @@ class ProjectFilesTest {
     }
 
     @Test
+    void aRunsTrainingSettingsReadBackAndRunsWithoutThemWriteNoField() throws IOException {
+        Project golden = GoldenProjectFiles.iris(folder);
+        Run old = golden.runs().get(0);
+        TrainingConfig settings = TrainingConfig.defaults().withLearningRate(0.02).withEpochs(7);
+        Run withSettings = new Run("run-2", old.startedAt(), "STOPPED", old.history(), null, null, "Stopped",
+                settings);
+        Project project = golden.withRun(withSettings);
+        Path file = folder.resolve("iris.nwproj");
+
+        ProjectFiles.write(project, file);
+
+        Project read = ProjectFiles.read(file);
+        assertThat(read).isEqualTo(project);
+        assertThat(read.runs().get(1).config()).isEqualTo(settings);
+        assertThat(read.runs().get(0).config()).isNull();
+        JsonNode runs = Json.mapper().readTree(file.toFile()).get("runs");
+        assertThat(runs.get(0).has("config")).isFalse();
+        assertThat(runs.get(1).get("config").get("learningRate").asDouble()).isEqualTo(0.02);
+    }
+
+    @Test
     void newProjectWithoutNetworkOrRunsReadsBackEqual() throws IOException {
         Project project = Project.newFor(folder.resolve("iris.csv"), "species");
         Path file = folder.resolve("iris.nwproj");

@@ -141,6 +141,18 @@ final class Dl4jGraphModel implements TrainableModel {
         graph.setLearningRate(learningRate);
     }
 
+    /** DL4J's updater turns the gradient view into the update in place, so after a fit the view holds it. */
+    @Override
+    public double lastUpdateNorm() {
+        INDArray update = graph.getFlattenedGradients();
+        return update == null ? Double.NaN : update.norm2Number().doubleValue();
+    }
+
+    @Override
+    public double parameterNorm() {
+        return graph.params().norm2Number().doubleValue();
+    }
+
     @Override
     public void seedRandom(long seed) {
         Nd4j.getRandom().setSeed(seed);

@@ -40,6 +40,9 @@ public final class PyTorchModel implements TrainableModel {
     private static final float PROBABILITY_FLOOR = 1e-7f;
 
     private final NDManager manager;
+    /** Whether each step measures its update (one copy of the weights per step); see {@link #lastUpdateNorm}. */
+    private boolean measureUpdates;
+    private double lastUpdateNorm = Double.NaN;
     private final PyTorchGraph graph;
     private final NetworkDescription network;
     private final TrainingConfig config;
@@ -140,17 +143,43 @@ public final class PyTorchModel implements TrainableModel {
         return loss + step();
     }
 
+    @Override
+    public void setMeasureUpdates(boolean measure) {
+        measureUpdates = measure;
+        lastUpdateNorm = Double.NaN;
+    }
+
+    @Override
+    public double lastUpdateNorm() {
+        return lastUpdateNorm;
+    }
+
+    @Override
+    public double parameterNorm() {
+        double squares = 0;
+        for (Tensor tensor : graph.tensors()) {
+            if (tensor.role().trainable()) {
+                try (NDArray square = tensor.array().square(); NDArray sum = square.sum()) {
+                    squares += sum.getFloat();
+                }
+            }
+        }
+        return Math.sqrt(squares);
+    }
+
     /** Applies regularisation and the optimizer to every trainable tensor; returns the regularisation score. */
     private double step() {
         optimizer.beginStep();
         double penalty = 0;
+        double updateSquares = 0;
         for (Tensor tensor : graph.tensors()) {
             if (!tensor.role().trainable()) {
                 continue;
             }
             NDArray weight = tensor.array();
             penalty += penalty(tensor);
-            try (NDArray gradient = weight.getGradient()) {
+            try (NDArray gradient = weight.getGradient();
+                 NDArray before = measureUpdates ? weight.duplicate() : null) {
                 if (tensor.l2() > 0) {
                     try (NDArray l2Gradient = weight.mul(tensor.l2())) {
                         gradient.addi(l2Gradient);
@@ -165,8 +194,15 @@ public final class PyTorchModel implements TrainableModel {
                 }
                 // PyTorch adds each backward pass to the stored gradient: start the next batch from zero.
                 gradient.subi(gradient);
+                if (before != null) {
+                    try (NDArray change = weight.sub(before); NDArray square = change.square();
+                         NDArray sum = square.sum()) {
+                        updateSquares += sum.getFloat();
+                    }
+                }
             }
         }
+        lastUpdateNorm = measureUpdates ? Math.sqrt(updateSquares) : Double.NaN;
         return penalty;
     }
 
