@@ -24,7 +24,8 @@ public record BackendAvailability(String cpu, Optional<String> gpu, Optional<Str
     }
 
     static BackendAvailability of(BackendReport report, boolean cudaBuildInstalled) {
-        boolean cudaLoaded = report.backend() != null && report.backend().toLowerCase().contains("cuda");
+        String backend = report.backend() == null ? "" : report.backend().toLowerCase(java.util.Locale.ROOT);
+        boolean cudaLoaded = backend.contains("cublas") || backend.contains("cuda"); // JCublasBackend
         // the CPU backend reports the processor as its device; the CUDA backend reports GPUs only
         String processor = !cudaLoaded && !report.devices().isEmpty() ? report.devices().get(0).name() : "CPU";
         String cpu = processor + " (" + report.availableProcessors() + " cores)";
