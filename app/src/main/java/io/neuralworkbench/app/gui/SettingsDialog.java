@@ -93,7 +93,7 @@ final class SettingsDialog extends Dialog<Void> {
                 settings.computeProperty().set((Settings.ComputePreference) now.getUserData());
             }
         });
-        backendStatus.setId("backendStatus");
+        backendStatus.setId("computeAvailability");
         backendStatus.setWrapText(true);
         backendStatus.setMaxWidth(480);
         gpu.setDisable(true);

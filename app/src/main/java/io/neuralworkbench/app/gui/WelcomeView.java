@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -47,6 +48,7 @@ final class WelcomeView extends ScrollPane {
         subtitle.setWrapText(true);
 
         FlowPane samples = new FlowPane(12, 12);
+        samples.setRowValignment(javafx.geometry.VPos.TOP);
         for (SampleProject sample : SampleProject.values()) {
             samples.getChildren().add(card(sample, actions::openSample));
         }
@@ -77,22 +79,31 @@ final class WelcomeView extends ScrollPane {
         return heading;
     }
 
-    /** A sample as a card: its title and what it teaches; a click opens a fresh copy. */
-    private static Button card(SampleProject sample, Consumer<SampleProject> open) {
+    /**
+     * A sample as a card: its title and what it teaches; a click (or Enter/Space with the focus on it) opens a fresh
+     * copy. A box rather than a button, since a button sizes wrapped text in its graphic far too tall.
+     */
+    private static VBox card(SampleProject sample, Consumer<SampleProject> open) {
         Label title = new Label(sample.title());
         title.getStyleClass().add("title-4");
         Label description = new Label(sample.description());
         description.setWrapText(true);
         description.getStyleClass().add("text-muted");
-        VBox body = new VBox(6, title, description);
-        body.setPrefWidth(CARD_WIDTH - 24);
-        Button card = new Button(null, body);
+        VBox card = new VBox(6, title, description);
         card.setId("sample-" + sample.id());
         card.getStyleClass().add("sample-card");
+        card.setStyle("-fx-padding: 12; -fx-background-radius: 6; -fx-border-radius: 6; "
+                + "-fx-border-color: -color-border-default; -fx-background-color: -color-bg-subtle; -fx-cursor: hand;");
         card.setPrefWidth(CARD_WIDTH);
         card.setMinHeight(110);
-        card.setAlignment(Pos.TOP_LEFT);
-        card.setOnAction(e -> open.accept(sample));
+        card.setFocusTraversable(true);
+        card.setOnMouseClicked(e -> open.accept(sample));
+        card.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                open.accept(sample);
+                e.consume();
+            }
+        });
         return card;
     }
 

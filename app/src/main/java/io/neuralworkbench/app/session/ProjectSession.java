@@ -47,6 +47,8 @@ public final class ProjectSession {
     /** The project as last opened or saved: an edit that returns to it (an undo) leaves nothing unsaved. */
     private Project clean;
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
+    /** Kept, not made per call: a read-only view listens weakly, so a dropped one loses its listeners (see TaskCenter). */
+    private final ObservableList<Path> recentProjectsView = FXCollections.unmodifiableObservableList(recentProjects);
 
     /**
      * @param preferences    where the recent projects are remembered
@@ -94,7 +96,7 @@ public final class ProjectSession {
 
     /** Most recent first; files that no longer exist are kept out. */
     public ObservableList<Path> recentProjects() {
-        return FXCollections.unmodifiableObservableList(recentProjects);
+        return recentProjectsView;
     }
 
     /** A new, never saved project. */

@@ -20,6 +20,11 @@ import javafx.concurrent.Worker;
 public final class TaskCenter implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final ObservableList<BackgroundTask<?>> running = FXCollections.observableArrayList();
+    /**
+     * One read-only view, kept: a view made per call listens to the list only weakly, so once the caller drops it
+     * the garbage collector takes it and the caller's listeners stop hearing of changes.
+     */
+    private final ObservableList<BackgroundTask<?>> runningView = FXCollections.unmodifiableObservableList(running);
     private BiConsumer<String, Throwable> failureHandler = (title, problem) -> { };
 
     public TaskCenter(int workerThreads) {
@@ -30,7 +35,7 @@ public final class TaskCenter implements AutoCloseable {
 
     /** The tasks submitted and not yet finished, oldest first. */
     public ObservableList<BackgroundTask<?>> running() {
-        return FXCollections.unmodifiableObservableList(running);
+        return runningView;
     }
 
     /** How a failure no caller handles is shown (an error dialog); it gets the task's title and the problem. */
