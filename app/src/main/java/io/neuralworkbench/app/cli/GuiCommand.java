@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.neuralworkbench.app.gui.WorkbenchApp;
+import io.neuralworkbench.app.samples.SampleProject;
 import io.neuralworkbench.engine.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,11 +15,13 @@ import picocli.CommandLine.Parameters;
         description = "Open the workbench window, with PROJECT (a .nwproj project or a CSV/TSV file) or a sample.")
 final class GuiCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "PROJECT",
-            description = "A project file (.nwproj) or a data file to open; the iris sample when left out.")
+            description = "A project file (.nwproj) or a data file to open; the welcome screen when left out.")
     private Path project;
 
-    @Option(names = "--sample", paramLabel = "NAME", description = "A bundled sample to open: ${COMPLETION-CANDIDATES}.")
-    private SampleData sample;
+    @Option(names = "--sample", paramLabel = "NAME",
+            description = "A sample project to open (a fresh copy in the projects folder): iris, mnist-lenet, "
+                    + "sms-spam or two-spirals.")
+    private String sample;
 
     @Override
     public Integer call() {
@@ -30,7 +33,7 @@ final class GuiCommand implements Callable<Integer> {
         if (project != null && sample != null) {
             throw new UserInputException("Give either PROJECT or --sample, not both.");
         }
-        WorkbenchApp.launch(project, sample);
+        WorkbenchApp.launch(project, sample == null ? null : SampleProject.withId(sample));
         return 0;
     }
 

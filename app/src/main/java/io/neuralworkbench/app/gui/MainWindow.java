@@ -17,9 +17,13 @@ import io.neuralworkbench.app.gui.export.ExportDialogs;
 import io.neuralworkbench.app.gui.export.ExportView;
 import io.neuralworkbench.app.gui.export.ExportViewModel;
 import io.neuralworkbench.app.gui.train.TrainView;
+import io.neuralworkbench.app.gui.design.DesignView;
+import io.neuralworkbench.app.samples.SampleProject;
+import io.neuralworkbench.app.settings.BackendAvailability;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
 import io.neuralworkbench.app.tasks.TaskCenter;
+import io.neuralworkbench.designer.model.DesignerModel;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.Version;
 import io.neuralworkbench.engine.backend.BackendReport;
@@ -29,6 +33,8 @@ import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -72,6 +78,10 @@ public final class MainWindow {
     private final DataViewModel dataModel;
     private final TabPane workflow = new TabPane();
     private final Tab dataTab;
+    private final DesignView designView;
+    private final Tab designTab;
+    private final WelcomeView welcome;
+    private final ReadOnlyObjectWrapper<BackendAvailability> backendAvailability = new ReadOnlyObjectWrapper<>();
     private final StatusBar statusBar;
     private final BorderPane root = new BorderPane();
     private final Menu recentMenu = new Menu("Open Recent");
@@ -88,9 +98,12 @@ public final class MainWindow {
 
         DataView dataView = new DataView(dataModel, session, this::openDataFromDialog, e -> showError("The change", e));
         dataTab = new Tab("1  Data", dataView);
+        designView = new DesignView(session, tasks);
+        designTab = new Tab("2  Design", designView);
+        designTab.setId("designTab");
         workflow.setId("workflow");
         workflow.getTabs().addAll(dataTab,
-                comingLater("2  Design", "The network designer (module model-designer)"),
+                designTab,
                 new Tab("3  Train", TrainView.create(session, tasks, stage)),
                 new Tab("4  Evaluate", new EvaluateView(new EvaluateViewModel(session, tasks), EvaluateFiles.platform())),
                 new Tab("5  Export", new ExportView(new ExportViewModel(session, tasks), ExportDialogs.platform(),
@@ -98,7 +111,9 @@ public final class MainWindow {
         workflow.getTabs().forEach(tab -> tab.setClosable(false));
 
         root.setTop(new VBox(menuBar(), toolBar()));
-        root.setCenter(workflow);
+        welcome = new WelcomeView(session.recentProjects(), welcomeActions());
+        showWelcomeWithoutProject();
+        session.projectProperty().addListener((o, old, now) -> showWelcomeWithoutProject());
         root.setBottom(statusBar);
         root.setId("mainWindow");
         enableDrop();
@@ -140,7 +155,75 @@ public final class MainWindow {
 
     /** Loads ND4J in the background (a few seconds) and shows the backend and device in the status bar. */
     public void loadBackendReport() {
-        tasks.submit("Loading the compute backend", progress -> BackendReport.current(), statusBar::showBackend);
+        tasks.<BackendReport>submit("Loading the compute backend", progress -> BackendReport.current(), report -> {
+            statusBar.showBackend(report);
+            backendAvailability.set(BackendAvailability.of(report));
+        });
+    }
+
+    /** What the backend offers (CPU, GPU), once {@link #loadBackendReport} has finished; null before. */
+    public ReadOnlyObjectProperty<BackendAvailability> backendAvailabilityProperty() {
+        return backendAvailability.getReadOnlyProperty();
+    }
+
+    /** The Design tab's view. */
+    public DesignView designView() {
+        return designView;
+    }
+
+    /**
+     * Copies a sample project into a new folder under the projects folder (so earlier copies stay as the user
+     * left them) and opens it; both in the background.
+     */
+    public void openSample(SampleProject sample) {
+        if (!confirmDiscard()) {
+            return;
+        }
+        Path projects = settings.projectFolderProperty().get();
+        tasks.<Path>submit("Opening the " + sample.title() + " sample",
+                progress -> sample.extractTo(freeFolder(projects, sample.id())), this::openProjectConfirmed);
+    }
+
+    /** {@code parent/name}, or {@code name-2}, {@code name-3}… when that already holds a project of the user's. */
+    private static Path freeFolder(Path parent, String name) {
+        Path folder = parent.resolve(name);
+        for (int copy = 2; java.nio.file.Files.exists(folder.resolve(name + Project.FILE_EXTENSION)); copy++) {
+            folder = parent.resolve(name + "-" + copy);
+        }
+        return folder;
+    }
+
+    private void showWelcomeWithoutProject() {
+        root.setCenter(session.project() == null ? welcome : workflow);
+    }
+
+    private WelcomeView.Actions welcomeActions() {
+        return new WelcomeView.Actions() {
+            @Override
+            public void openSample(SampleProject sample) {
+                MainWindow.this.openSample(sample);
+            }
+
+            @Override
+            public void newProject() {
+                MainWindow.this.newProject();
+            }
+
+            @Override
+            public void openProject() {
+                openProjectFromDialog();
+            }
+
+            @Override
+            public void openRecent(Path projectFile) {
+                MainWindow.this.openProject(projectFile);
+            }
+        };
+    }
+
+    /** Edit ▸ Settings…: the dialog applies changes as they are made. */
+    public void showSettings() {
+        new SettingsDialog(stage, settings, backendAvailability.getReadOnlyProperty()).show();
     }
 
     /** Opens the iris sample as a new project (its data copied to {@code folder}, so the project can be saved). */
@@ -183,9 +266,12 @@ public final class MainWindow {
 
     /** Reads a project file in the background, offering its autosave when that holds later, unsaved work. */
     public void openProject(Path file) {
-        if (!confirmDiscard()) {
-            return;
+        if (confirmDiscard()) {
+            openProjectConfirmed(file);
         }
+    }
+
+    private void openProjectConfirmed(Path file) {
         tasks.<Project[]>submit("Opening " + file.getFileName(), progress -> {
             Project saved = ProjectSession.read(file);
             Optional<Path> autosave = ProjectSession.newerAutosaveOf(file);
@@ -348,8 +434,30 @@ public final class MainWindow {
                 () -> settings.fontScaleProperty().set(settings.fontScaleProperty().get() - 0.1));
         Menu view = new Menu("View", null, light, dark, new SeparatorMenuItem(), presentation, larger, smaller);
 
+        // With the focus inside the designer, its own key handling takes Ctrl+Z first; these serve the tab as a whole.
+        MenuItem undo = item("Undo", "Shortcut+Z", () -> designerInUse().ifPresent(DesignerModel::undo));
+        MenuItem redo = item("Redo", "Shortcut+Y", () -> designerInUse().ifPresent(DesignerModel::redo));
+        undo.setId("undoMenuItem");
+        redo.setId("redoMenuItem");
+        MenuItem settingsItem = item("Settings…", "Shortcut+Comma", this::showSettings);
+        settingsItem.setId("settingsMenuItem");
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), settingsItem);
+        edit.setId("editMenu");
+        edit.setOnShowing(e -> {
+            Optional<DesignerModel> designer = designerInUse();
+            undo.setText(designer.flatMap(DesignerModel::undoDescription).map(d -> "Undo " + d).orElse("Undo"));
+            redo.setText(designer.flatMap(DesignerModel::redoDescription).map(d -> "Redo " + d).orElse("Redo"));
+        });
+
         Menu help = new Menu("Help", null, item("About Neural Workbench", null, this::showAbout));
-        return new MenuBar(file, view, help);
+        return new MenuBar(file, edit, view, help);
+    }
+
+    /** The designer, when the Design tab is the one showing: undo and redo belong to it there and nowhere else. */
+    private Optional<DesignerModel> designerInUse() {
+        boolean designing = root.getCenter() == workflow
+                && workflow.getSelectionModel().getSelectedItem() == designTab;
+        return designing ? designView.model() : Optional.empty();
     }
 
     private ToolBar toolBar() {

@@ -1,10 +1,13 @@
 package io.neuralworkbench.app.gui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 
-import io.neuralworkbench.app.cli.SampleData;
+import io.neuralworkbench.app.samples.SampleProject;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
 import io.neuralworkbench.app.tasks.TaskCenter;
@@ -14,7 +17,8 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application. Named parameters: {@code --project=FILE} opens a project (or data file);
- * {@code --sample=iris} opens a bundled sample, the default when neither is given.
+ * {@code --sample=iris} opens a fresh copy of a sample project; with neither, the welcome screen shows.
+ * The window is shown before anything slow loads: ND4J starts in a background task.
  */
 public final class WorkbenchApp extends Application {
     static final String PROJECT_PARAMETER = "project";
@@ -22,6 +26,7 @@ public final class WorkbenchApp extends Application {
     private static final String PREFERENCES_NODE = "io/neuralworkbench/app";
 
     private static volatile HostServices hostServices;
+    private static volatile Consumer<MainWindow> shown = window -> { };
     private TaskCenter tasks;
 
     /** Opens an address (a file's URI) in the desktop's browser; does nothing while no app runs (tests). */
@@ -50,12 +55,13 @@ public final class WorkbenchApp extends Application {
         window.loadBackendReport();
         Map<String, String> parameters = getParameters().getNamed();
         String project = parameters.get(PROJECT_PARAMETER);
+        String sample = parameters.get(SAMPLE_PARAMETER);
         if (project != null) {
             window.open(Path.of(project));
-        } else {
-            SampleData sample = SampleData.valueOf(parameters.getOrDefault(SAMPLE_PARAMETER, SampleData.iris.name()));
-            window.openSample(sample, appFolder().resolve("samples").resolve(sample.name()));
+        } else if (sample != null) {
+            window.openSample(SampleProject.withId(sample));
         }
+        shown.accept(window);
     }
 
     @Override
@@ -66,9 +72,18 @@ public final class WorkbenchApp extends Application {
     }
 
     /** Starts the app and returns when its window closes. */
-    public static void launch(Path project, SampleData sample) {
-        String parameter = project != null ? "--" + PROJECT_PARAMETER + "=" + project.toAbsolutePath()
-                : "--" + SAMPLE_PARAMETER + "=" + (sample == null ? SampleData.iris : sample).name();
-        Application.launch(WorkbenchApp.class, parameter);
+    public static void launch(Path project, SampleProject sample) {
+        List<String> parameters = new ArrayList<>();
+        if (project != null) {
+            parameters.add("--" + PROJECT_PARAMETER + "=" + project.toAbsolutePath());
+        } else if (sample != null) {
+            parameters.add("--" + SAMPLE_PARAMETER + "=" + sample.id());
+        }
+        Application.launch(WorkbenchApp.class, parameters.toArray(String[]::new));
+    }
+
+    /** For the launch benchmark: told on the JavaFX thread once the window is showing. */
+    static void whenShown(Consumer<MainWindow> listener) {
+        shown = listener;
     }
 }

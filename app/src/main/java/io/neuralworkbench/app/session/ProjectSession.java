@@ -16,6 +16,7 @@ import io.neuralworkbench.engine.project.Project;
 import io.neuralworkbench.engine.project.ProjectFiles;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -41,6 +42,10 @@ public final class ProjectSession {
     private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(this, "project");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    /** Counts projects opened, created, restored or closed, so views can tell a new project from an edit. */
+    private final ReadOnlyIntegerWrapper generation = new ReadOnlyIntegerWrapper(this, "generation");
+    /** The project as last opened or saved: an edit that returns to it (an undo) leaves nothing unsaved. */
+    private Project clean;
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     // One view for every caller: a view listens weakly to its list, so one made per call could be collected with
     // the listeners added to it (the recent-projects menu would stop following).
@@ -82,6 +87,14 @@ public final class ProjectSession {
         return dirty.get();
     }
 
+    /**
+     * Changes (before the project does) whenever a project is opened, created, restored or closed, but not on
+     * edits: a view that sees the project change with a new generation starts over instead of following an edit.
+     */
+    public int generation() {
+        return generation.get();
+    }
+
     /** Most recent first; files that no longer exist are kept out. */
     public ObservableList<Path> recentProjects() {
         return recentProjectsView;
@@ -89,33 +102,37 @@ public final class ProjectSession {
 
     /** A new, never saved project. */
     public void newProject(Project newProject) {
-        project.set(Objects.requireNonNull(newProject, "newProject"));
-        file.set(null);
-        dirty.set(false);
+        Objects.requireNonNull(newProject, "newProject");
+        load(newProject, null, newProject);
     }
 
     /** No project is open any more (before a new one is created from its data). */
     public void closeProject() {
-        project.set(null);
-        file.set(null);
-        dirty.set(false);
+        load(null, null, null);
     }
 
     /** A project read from {@code from} (see {@link #read}) becomes the current one. */
     public void opened(Project openedProject, Path from) {
-        project.set(Objects.requireNonNull(openedProject, "openedProject"));
-        file.set(from.toAbsolutePath().normalize());
-        dirty.set(false);
+        Objects.requireNonNull(openedProject, "openedProject");
+        load(openedProject, from.toAbsolutePath().normalize(), openedProject);
         remember(file.get());
     }
 
-    /** Changes the project (an edit in any view); it is then unsaved. */
+    private void load(Project loaded, Path from, Project cleanState) {
+        generation.set(generation.get() + 1);
+        clean = cleanState;
+        file.set(from);
+        dirty.set(false);
+        project.set(loaded);
+    }
+
+    /** Changes the project (an edit in any view); it is unsaved unless the change undid every edit since saving. */
     public void edit(UnaryOperator<Project> change) {
         Project current = Objects.requireNonNull(project.get(), "no project is open");
         Project changed = Objects.requireNonNull(change.apply(current), "change");
         if (!changed.equals(current)) {
             project.set(changed);
-            dirty.set(true);
+            dirty.set(!changed.equals(clean));
         }
     }
 
@@ -125,6 +142,7 @@ public final class ProjectSession {
      */
     public void saved(Project written, Path to) {
         file.set(to.toAbsolutePath().normalize());
+        clean = written;
         dirty.set(!written.equals(project.get()));
         remember(file.get());
     }
@@ -171,6 +189,7 @@ public final class ProjectSession {
      */
     public void restored(Project autosaved, Path projectFile) {
         opened(autosaved, projectFile);
+        clean = null; // the file on disk holds something else: the restored work stays unsaved until saved
         dirty.set(true);
     }
 

@@ -25,22 +25,30 @@ public final class Settings {
 
     public enum Theme { LIGHT, DARK }
 
+    /** Where training should compute; GPU falls back to the CPU when no GPU backend is available. */
+    public enum ComputePreference { CPU, GPU }
+
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme");
     private final DoubleProperty fontScale = new SimpleDoubleProperty(this, "fontScale");
     private final BooleanProperty presentationMode = new SimpleBooleanProperty(this, "presentationMode");
     private final IntegerProperty workerThreads = new SimpleIntegerProperty(this, "workerThreads");
     private final ObjectProperty<Path> dataFolder = new SimpleObjectProperty<>(this, "dataFolder");
     private final ObjectProperty<Path> projectFolder = new SimpleObjectProperty<>(this, "projectFolder");
+    private final ObjectProperty<Path> exportFolder = new SimpleObjectProperty<>(this, "exportFolder");
+    private final ObjectProperty<ComputePreference> compute = new SimpleObjectProperty<>(this, "compute");
 
     public Settings(Preferences preferences) {
         Objects.requireNonNull(preferences, "preferences");
         Path home = Path.of(System.getProperty("user.home"));
-        theme.set(parseTheme(preferences.get("theme", Theme.LIGHT.name())));
+        theme.set(parse(Theme.class, preferences.get("theme", null), Theme.LIGHT));
         fontScale.set(clampFontScale(preferences.getDouble("fontScale", 1.0)));
         presentationMode.set(preferences.getBoolean("presentationMode", false));
         workerThreads.set(clampThreads(preferences.getInt("workerThreads", defaultWorkerThreads())));
         dataFolder.set(Path.of(preferences.get("dataFolder", home.toString())));
-        projectFolder.set(Path.of(preferences.get("projectFolder", home.toString())));
+        Path workbench = defaultWorkbenchFolder();
+        projectFolder.set(Path.of(preferences.get("projectFolder", workbench.toString())));
+        exportFolder.set(Path.of(preferences.get("exportFolder", workbench.resolve("exports").toString())));
+        compute.set(parse(ComputePreference.class, preferences.get("compute", null), ComputePreference.CPU));
 
         theme.addListener((o, old, now) -> preferences.put("theme", (now == null ? Theme.LIGHT : now).name()));
         fontScale.addListener((o, old, now) -> {
@@ -62,6 +70,9 @@ public final class Settings {
         });
         dataFolder.addListener((o, old, now) -> preferences.put("dataFolder", String.valueOf(now)));
         projectFolder.addListener((o, old, now) -> preferences.put("projectFolder", String.valueOf(now)));
+        exportFolder.addListener((o, old, now) -> preferences.put("exportFolder", String.valueOf(now)));
+        compute.addListener((o, old, now) -> preferences.put("compute",
+                (now == null ? ComputePreference.CPU : now).name()));
     }
 
     public ObjectProperty<Theme> themeProperty() {
@@ -97,6 +108,21 @@ public final class Settings {
         return projectFolder;
     }
 
+    /** Where model bundles and prediction files are saved by default. */
+    public ObjectProperty<Path> exportFolderProperty() {
+        return exportFolder;
+    }
+
+    /** CPU or GPU for training; see {@link BackendAvailability} for whether a GPU can be used. */
+    public ObjectProperty<ComputePreference> computeProperty() {
+        return compute;
+    }
+
+    /** The folder the workbench keeps the user's projects in unless told otherwise (samples are copied there). */
+    public static Path defaultWorkbenchFolder() {
+        return Path.of(System.getProperty("user.home"), "NeuralWorkbench");
+    }
+
     static int defaultWorkerThreads() {
         return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
@@ -109,11 +135,12 @@ public final class Settings {
         return Double.isFinite(scale) ? Math.max(MIN_FONT_SCALE, Math.min(MAX_FONT_SCALE, scale)) : 1.0;
     }
 
-    private static Theme parseTheme(String stored) {
+    /** A stored enum value, or the default when there is none or it is no longer known. */
+    private static <E extends Enum<E>> E parse(Class<E> type, String stored, E defaultValue) {
         try {
-            return Theme.valueOf(stored);
+            return stored == null ? defaultValue : Enum.valueOf(type, stored);
         } catch (IllegalArgumentException e) {
-            return Theme.LIGHT;
+            return defaultValue;
         }
     }
 }

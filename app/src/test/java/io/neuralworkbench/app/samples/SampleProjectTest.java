@@ -28,7 +28,7 @@ class SampleProjectTest {
     Path directory;
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"IRIS, TABLE, 0.9", "MNIST, IDX, 0.9", "SMS_SPAM, TEXT_TABLE, 0.9"})
+    @CsvSource({"IRIS, TABLE, 0.9", "MNIST, IDX, 0.9", "SMS_SPAM, TEXT_TABLE, 0.9", "TWO_SPIRALS, TABLE, 0.9"})
     void theSampleUnpacksOpensAndTrainsWithItsOwnSettings(SampleProject sample, DataKind kind, double accuracy)
             throws Exception {
         Path projectFile = sample.extractTo(directory.resolve(sample.id()));
@@ -50,6 +50,6 @@ class SampleProjectTest {
     void anUnknownSampleListsTheOnesThereAre() {
         assertThat(SampleProject.withId("mnist-lenet")).isEqualTo(SampleProject.MNIST);
         assertThatThrownBy(() -> SampleProject.withId("cifar")).isInstanceOf(UserInputException.class)
-                .hasMessageContaining("iris, mnist-lenet, sms-spam");
+                .hasMessageContaining("iris, mnist-lenet, sms-spam, two-spirals");
     }
 }

@@ -57,6 +57,39 @@ class ProjectSessionTest {
     }
 
     @Test
+    void anEditThatReturnsToTheSavedProjectLeavesNothingUnsaved() throws IOException {
+        ProjectSession session = new ProjectSession(preferences, dir.resolve("autosave"));
+        session.newProject(irisProject());
+        session.edit(p -> p.withName("renamed"));
+        assertThat(session.isDirty()).isTrue();
+
+        session.edit(p -> p.withName("iris"));
+        assertThat(session.isDirty()).isFalse();
+
+        session.edit(p -> p.withName("renamed"));
+        Path file = dir.resolve("renamed.nwproj");
+        session.saved(session.project(), file);
+        session.edit(p -> p.withName("iris"));
+
+        assertThat(session.isDirty()).as("the saved file holds the renamed project").isTrue();
+    }
+
+    @Test
+    void openingCreatingAndClosingStartANewGenerationButEditsDoNot() {
+        ProjectSession session = new ProjectSession(preferences, dir.resolve("autosave"));
+        int[] generationSeenByListener = new int[1];
+        session.projectProperty().addListener((o, old, now) -> generationSeenByListener[0] = session.generation());
+
+        session.newProject(irisProject());
+        int created = generationSeenByListener[0];
+        session.edit(p -> p.withName("renamed"));
+        assertThat(generationSeenByListener[0]).isEqualTo(created);
+
+        session.closeProject();
+        assertThat(generationSeenByListener[0]).isEqualTo(created + 1);
+    }
+
+    @Test
     void anEditDuringABackgroundSaveKeepsTheProjectDirty() throws IOException {
         ProjectSession session = new ProjectSession(preferences, dir.resolve("autosave"));
         session.newProject(irisProject());

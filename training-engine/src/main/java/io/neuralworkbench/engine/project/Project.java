@@ -6,7 +6,10 @@ import io.neuralworkbench.engine.training.TrainingConfig;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,9 +19,12 @@ import java.util.Objects;
  *
  * @param network the network to train, or null for the template that suits the data
  * @param runs    oldest first
+ * @param layout  where the designer draws each node, by node name, in the order given; empty when the network
+ *                was never arranged (it is then laid out automatically). Names of nodes the network no longer
+ *                has are allowed and ignored.
  */
 public record Project(String name, ProjectData data, NetworkDescription network, TrainingConfig training,
-                      List<Run> runs) {
+                      List<Run> runs, Map<String, NodePosition> layout) {
     /** The file format version this code writes. */
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_EXTENSION = ".nwproj";
@@ -28,6 +34,13 @@ public record Project(String name, ProjectData data, NetworkDescription network,
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(training, "training");
         runs = List.copyOf(runs);
+        layout = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(layout, "layout")));
+    }
+
+    /** A project whose network has not been arranged in the designer. */
+    public Project(String name, ProjectData data, NetworkDescription network, TrainingConfig training,
+                   List<Run> runs) {
+        this(name, data, network, training, runs, Map.of());
     }
 
     /**
@@ -45,24 +58,29 @@ public record Project(String name, ProjectData data, NetworkDescription network,
     }
 
     public Project withName(String newName) {
-        return new Project(newName, data, network, training, runs);
+        return new Project(newName, data, network, training, runs, layout);
     }
 
     public Project withData(ProjectData newData) {
-        return new Project(name, newData, network, training, runs);
+        return new Project(name, newData, network, training, runs, layout);
     }
 
     public Project withSpec(PreprocessingSpec newSpec) {
         return withData(new ProjectData(data.file(), newSpec, data.textColumn(), data.textOptions(), data.imageOptions()));
     }
 
-    /** @param newNetwork the network, or null for the template that suits the data */
+    /** @param newNetwork the network, or null for the template that suits the data; the layout is kept */
     public Project withNetwork(NetworkDescription newNetwork) {
-        return new Project(name, data, newNetwork, training, runs);
+        return new Project(name, data, newNetwork, training, runs, layout);
+    }
+
+    /** @param newLayout node positions by node name; empty to have the designer lay the network out */
+    public Project withLayout(Map<String, NodePosition> newLayout) {
+        return new Project(name, data, network, training, runs, newLayout);
     }
 
     public Project withTraining(TrainingConfig newTraining) {
-        return new Project(name, data, network, newTraining, runs);
+        return new Project(name, data, network, newTraining, runs, layout);
     }
 
     /** Adds the run to the history, or replaces the run with the same id in its place (a run updated later). */
@@ -74,7 +92,7 @@ public record Project(String name, ProjectData data, NetworkDescription network,
         } else {
             newRuns.add(run);
         }
-        return new Project(name, data, network, training, newRuns);
+        return new Project(name, data, network, training, newRuns, layout);
     }
 
     /** An id no run of this project has yet: "run-1", "run-2", ... */

@@ -50,9 +50,20 @@ public final class ProjectFiles {
             .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
+    /**
+     * The version of the {@code layout} part. Node positions only matter to the designer, so a newer layout is
+     * left out on reading (the network is laid out afresh) rather than refusing the whole project.
+     */
+    public static final int LAYOUT_VERSION = 1;
+
     /** The file as a whole; the record's component order is the field order in the file. */
     private record Document(int formatVersion, String name, DataDocument data, JsonNode network,
-                            TrainingConfig training, List<RunDocument> runs) {
+                            TrainingConfig training, List<RunDocument> runs,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) LayoutDocument layout) {
+    }
+
+    /** Node positions by node name; written only when the network was arranged, so older files read the same. */
+    private record LayoutDocument(int version, Map<String, NodePosition> positions) {
     }
 
     /** Text and image settings are left out for tables, so table projects read and write as before. */
@@ -111,7 +122,8 @@ public final class ProjectFiles {
                 new DataDocument(storedPath(project.dataFile(), folder), project.data().spec(),
                         project.data().textColumn(), project.data().textOptions(), project.data().imageOptions()),
                 network,
-                project.training(), runs);
+                project.training(), runs,
+                project.layout().isEmpty() ? null : new LayoutDocument(LAYOUT_VERSION, project.layout()));
     }
 
     private static JsonNode parse(byte[] content) {
@@ -132,9 +144,12 @@ public final class ProjectFiles {
             throw error("", "expected an object but found " + Json.describe(root));
         }
         checkFormatVersion(root);
+        ObjectNode project = (ObjectNode) root;
+        if (isNewerLayout(project.get("layout"))) {
+            project.remove("layout");
+        }
         checkRequiredFields(root);
         checkNoNullInLists(root, "");
-        ObjectNode project = (ObjectNode) root;
         ObjectNode data = (ObjectNode) project.get("data");
         JsonNode spec = data.get("spec");
         data.set("spec", withDefaults(spec, PreprocessingSpec.forTarget(spec.get("targetColumn").asText())));
@@ -184,6 +199,12 @@ public final class ProjectFiles {
         }
     }
 
+    private static boolean isNewerLayout(JsonNode layout) {
+        JsonNode version = layout == null ? null : layout.get("version");
+        return version != null && version.isIntegralNumber() && version.canConvertToInt()
+                && version.intValue() > LAYOUT_VERSION;
+    }
+
     /** Before conversion, which would report a missing field as a null deep inside the engine's records. */
     private static void checkRequiredFields(JsonNode root) {
         requireField(root, "", "name");
@@ -196,6 +217,21 @@ public final class ProjectFiles {
             for (int i = 0; i < runs.size(); i++) {
                 for (String field : List.of("id", "startedAt", "state")) {
                     requireField(runs.get(i), "runs[" + i + "]", field);
+                }
+            }
+        }
+        JsonNode layout = root.get("layout");
+        if (layout != null && !layout.isNull()) {
+            requireField(layout, "layout", "version");
+            JsonNode positions = requireField(layout, "layout", "positions");
+            if (positions.isObject()) {
+                for (Map.Entry<String, JsonNode> position : positions.properties()) {
+                    String path = "layout.positions." + position.getKey();
+                    if (position.getValue().isNull()) {
+                        throw error(path, "expected an object with x and y but found null");
+                    }
+                    requireField(position.getValue(), path, "x");
+                    requireField(position.getValue(), path, "y");
                 }
             }
         }
@@ -249,7 +285,8 @@ public final class ProjectFiles {
         return new Project(document.name(),
                 new ProjectData(resolvedPath(document.data().file(), folder), document.data().spec(),
                         document.data().textColumn(), document.data().text(), document.data().images()),
-                network(document.network()), document.training(), runs);
+                network(document.network()), document.training(), runs,
+                document.layout() == null ? Map.of() : document.layout().positions());
     }
 
     private static NetworkDescription network(JsonNode network) {

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the golden project file of the current format version. Run it by hand (from the IDE, in the project
@@ -24,6 +26,8 @@ import java.util.List;
 public final class GoldenProjectFiles {
     static final String RESOURCE_DIRECTORY = "/golden/project/v" + Project.FORMAT_VERSION + "/";
     static final String IRIS_FILE_NAME = "iris.nwproj";
+    /** Added with node positions (layout version 1); project format 1 files without them stay as they were. */
+    static final String IRIS_WITH_LAYOUT_FILE_NAME = "iris-with-layout.nwproj";
 
     private GoldenProjectFiles() {
     }
@@ -53,9 +57,22 @@ public final class GoldenProjectFiles {
                 .withRun(run);
     }
 
+    /** {@link #iris} with its network arranged in the designer: a position for every node. */
+    static Project irisWithLayout(Path folder) {
+        Project iris = iris(folder);
+        Map<String, NodePosition> layout = new LinkedHashMap<>();
+        double y = 40;
+        for (var node : iris.network().nodes()) {
+            layout.put(node.name(), new NodePosition(60, y));
+            y += 120.5;
+        }
+        return iris.withLayout(layout);
+    }
+
     public static void main(String[] args) throws IOException {
         Path module = Files.isDirectory(Path.of("training-engine")) ? Path.of("training-engine") : Path.of("");
         Path directory = module.resolve("src/test/resources" + RESOURCE_DIRECTORY);
         ProjectFiles.write(iris(directory), directory.resolve(IRIS_FILE_NAME));
+        ProjectFiles.write(irisWithLayout(directory), directory.resolve(IRIS_WITH_LAYOUT_FILE_NAME));
     }
 }

@@ -17,9 +17,12 @@ class GoldenProjectFilesTest {
 
     @Test
     void goldenFileLoadsAsTheProjectBuiltInCode() throws URISyntaxException {
-        Path golden = goldenFile();
+        Path golden = goldenFile(GoldenProjectFiles.IRIS_FILE_NAME);
 
-        assertThat(ProjectFiles.read(golden)).isEqualTo(GoldenProjectFiles.iris(golden.getParent()));
+        Project read = ProjectFiles.read(golden);
+
+        assertThat(read).isEqualTo(GoldenProjectFiles.iris(golden.getParent()));
+        assertThat(read.layout()).isEmpty();
     }
 
     /** A change in the written text is a format change: it needs a new format version and a new golden file. */
@@ -29,11 +32,33 @@ class GoldenProjectFilesTest {
 
         ProjectFiles.write(GoldenProjectFiles.iris(folder), written);
 
-        assertThat(text(written)).isEqualTo(text(goldenFile()));
+        assertThat(text(written)).isEqualTo(text(goldenFile(GoldenProjectFiles.IRIS_FILE_NAME)));
     }
 
-    private static Path goldenFile() throws URISyntaxException {
-        String resource = GoldenProjectFiles.RESOURCE_DIRECTORY + GoldenProjectFiles.IRIS_FILE_NAME;
+    @Test
+    void goldenFileWithNodePositionsLoadsThemInOrder() throws URISyntaxException {
+        Path golden = goldenFile(GoldenProjectFiles.IRIS_WITH_LAYOUT_FILE_NAME);
+
+        Project read = ProjectFiles.read(golden);
+
+        assertThat(read).isEqualTo(GoldenProjectFiles.irisWithLayout(golden.getParent()));
+        assertThat(read.layout().keySet()).containsExactlyElementsOf(
+                read.network().nodes().stream().map(node -> node.name()).toList());
+        assertThat(read.layout().get(read.network().nodes().get(1).name())).isEqualTo(new NodePosition(60, 160.5));
+    }
+
+    @Test
+    void writerStillProducesTheGoldenTextWithNodePositions(@TempDir Path folder)
+            throws IOException, URISyntaxException {
+        Path written = folder.resolve(GoldenProjectFiles.IRIS_WITH_LAYOUT_FILE_NAME);
+
+        ProjectFiles.write(GoldenProjectFiles.irisWithLayout(folder), written);
+
+        assertThat(text(written)).isEqualTo(text(goldenFile(GoldenProjectFiles.IRIS_WITH_LAYOUT_FILE_NAME)));
+    }
+
+    private static Path goldenFile(String fileName) throws URISyntaxException {
+        String resource = GoldenProjectFiles.RESOURCE_DIRECTORY + fileName;
         URL url = GoldenProjectFilesTest.class.getResource(resource);
         assertThat(url).as("golden file %s is missing; create it with GoldenProjectFiles.main and commit it",
                 resource).isNotNull();

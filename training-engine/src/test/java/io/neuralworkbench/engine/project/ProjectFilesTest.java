@@ -130,6 +130,28 @@ class ProjectFilesTest {
         assertThat(ProjectFiles.read(file)).isEqualTo(GoldenProjectFiles.iris(folder));
     }
 
+    @Test
+    void nodePositionsReadBackInTheirOrder() throws IOException {
+        Project project = GoldenProjectFiles.irisWithLayout(folder)
+                .withLayout(new java.util.LinkedHashMap<>(java.util.Map.of("output", new NodePosition(-20, 0.25))));
+        Path file = folder.resolve("iris.nwproj");
+
+        ProjectFiles.write(project, file);
+
+        assertThat(ProjectFiles.read(file)).isEqualTo(project);
+        assertThat(ProjectFiles.read(file).layout()).containsExactly(java.util.Map.entry("output",
+                new NodePosition(-20, 0.25)));
+    }
+
+    /** Positions only matter to the designer: a layout from a newer version is left out, the project opens. */
+    @Test
+    void aNewerLayoutVersionIsLeftOut() throws IOException {
+        Path file = goldenProjectEditedAs(root -> layout(root, ProjectFiles.LAYOUT_VERSION + 1)
+                .putObject("input").put("corner", "north-west"));
+
+        assertThat(ProjectFiles.read(file)).isEqualTo(GoldenProjectFiles.iris(folder));
+    }
+
     /** A file from before a setting existed (or brief by hand) opens with the setting's default. */
     @Test
     void settingsLeftOutTakeTheirDefaults() throws IOException {
@@ -214,6 +236,14 @@ class ProjectFilesTest {
                 broken("start time not ISO-8601", root -> object(root, "/runs/0").put("startedAt", "yesterday"),
                         "runs[0].startedAt: expected an ISO-8601 time such as \"2026-01-31T09:30:00Z\" but found "
                                 + "\"yesterday\""),
+                broken("node position without y", root -> layout(root, 1).putObject("input").put("x", 20),
+                        "layout.positions.input: missing required field \"y\""),
+                broken("null node position", root -> layout(root, 1).putNull("input"),
+                        "layout.positions.input: expected an object with x and y but found null"),
+                broken("text for a coordinate", root -> layout(root, 1).putObject("input").put("x", "left").put("y", 0),
+                        "layout.positions.input.x: expected a number but found \"left\""),
+                broken("layout without positions", root -> root.putObject("layout").put("version", 1),
+                        "layout: missing required field \"positions\""),
                 broken("value the engine rejects", root -> object(root, "/data/spec/split").put("train", 0.9),
                         "data.spec.split: split fractions 0.9 / 0.15 / 0.15 do not work — give training more than 0 "
                                 + "and make the three add up to 1 (e.g. 0.7 / 0.15 / 0.15)"));
@@ -265,6 +295,13 @@ class ProjectFilesTest {
 
     private static ObjectNode object(ObjectNode root, String pointer) {
         return (ObjectNode) root.at(pointer);
+    }
+
+    /** Adds a layout of the given version to the file and returns its (empty) positions. */
+    private static ObjectNode layout(ObjectNode root, int version) {
+        ObjectNode layout = root.putObject("layout");
+        layout.put("version", version);
+        return layout.putObject("positions");
     }
 
     private static AbstractThrowableAssert<?, ? extends Throwable> assertThatReadFails(Path file) {
