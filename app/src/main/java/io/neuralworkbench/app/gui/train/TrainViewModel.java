@@ -267,7 +267,10 @@ public final class TrainViewModel {
             }
             return new Machine(names, describeDevices(BackendReport.current()));
         }, found -> {
+            // A combo box bound to the choice clears it while its items are replaced: keep the user's choice.
+            String chosen = backend.get();
             availableBackends.setAll(found.backends());
+            backend.set(chosen != null && found.backends().contains(chosen) ? chosen : AUTO_BACKEND);
             devices.set(found.devices());
         }, problem -> devices.set("CPU (the compute backend could not be checked: " + problem.getMessage() + ")"));
     }
@@ -482,7 +485,7 @@ public final class TrainViewModel {
             return;
         }
         Project project = session.project();
-        String choice = backend.get();
+        String choice = backend.get() == null ? AUTO_BACKEND : backend.get();
         phase.set(Phase.PREPARING);
         stopBeforeStart = false;
         status.set("Preparing the data…");
