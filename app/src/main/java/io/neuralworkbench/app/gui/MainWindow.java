@@ -22,6 +22,7 @@ import io.neuralworkbench.app.samples.SampleProject;
 import io.neuralworkbench.app.settings.BackendAvailability;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings;
+import io.neuralworkbench.app.settings.WindowPlacement;
 import io.neuralworkbench.app.tasks.TaskCenter;
 import io.neuralworkbench.designer.model.DesignerModel;
 import io.neuralworkbench.engine.UserInputException;
@@ -37,6 +38,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -58,6 +60,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -118,8 +121,16 @@ public final class MainWindow {
         root.setId("mainWindow");
         enableDrop();
 
-        Scene scene = new Scene(root, 1200, 780);
+        WindowPlacement placement = settings.windowPlacement();
+        // Never larger than the screen: a laptop after a big monitor, or a projector in a classroom.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(placement.width(), screen.getWidth()),
+                Math.min(placement.height(), screen.getHeight()));
         stage.setScene(scene);
+        placeOnScreen(stage, placement);
+        stage.setOnHidden(e -> settings.rememberWindowPlacement(stage.isMaximized()
+                ? new WindowPlacement(stage.getX(), stage.getY(), placement.width(), placement.height(), true)
+                : new WindowPlacement(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false)));
         stage.titleProperty().bind(Bindings.createStringBinding(this::title, session.projectProperty(),
                 session.fileProperty(), session.dirtyProperty()));
         stage.setOnCloseRequest(e -> {
@@ -185,6 +196,17 @@ public final class MainWindow {
     }
 
     /** {@code parent/name}, or {@code name-2}, {@code name-3}… when that already holds a project of the user's. */
+    /** Back where it was, unless that spot is on no screen any more (a projector was unplugged, say). */
+    static void placeOnScreen(Stage stage, WindowPlacement placement) {
+        boolean visible = placement.hasPosition() && !Screen.getScreensForRectangle(
+                placement.x(), placement.y(), Math.min(placement.width(), 100), 40).isEmpty();
+        if (visible) {
+            stage.setX(placement.x());
+            stage.setY(placement.y());
+        }
+        stage.setMaximized(placement.maximized());
+    }
+
     private static Path freeFolder(Path parent, String name) {
         Path folder = parent.resolve(name);
         for (int copy = 2; java.nio.file.Files.exists(folder.resolve(name + Project.FILE_EXTENSION)); copy++) {

@@ -36,9 +36,10 @@ public final class Settings {
     private final ObjectProperty<Path> projectFolder = new SimpleObjectProperty<>(this, "projectFolder");
     private final ObjectProperty<Path> exportFolder = new SimpleObjectProperty<>(this, "exportFolder");
     private final ObjectProperty<ComputePreference> compute = new SimpleObjectProperty<>(this, "compute");
+    private final Preferences preferences;
 
     public Settings(Preferences preferences) {
-        Objects.requireNonNull(preferences, "preferences");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
         Path home = Path.of(System.getProperty("user.home"));
         theme.set(parse(Theme.class, preferences.get("theme", null), Theme.LIGHT));
         fontScale.set(clampFontScale(preferences.getDouble("fontScale", 1.0)));
@@ -116,6 +117,23 @@ public final class Settings {
     /** CPU or GPU for training; see {@link BackendAvailability} for whether a GPU can be used. */
     public ObjectProperty<ComputePreference> computeProperty() {
         return compute;
+    }
+
+    /** Where the main window was when it last closed, or {@link WindowPlacement#DEFAULT}. */
+    public WindowPlacement windowPlacement() {
+        return new WindowPlacement(preferences.getDouble("window.x", Double.NaN),
+                preferences.getDouble("window.y", Double.NaN),
+                preferences.getDouble("window.width", WindowPlacement.DEFAULT.width()),
+                preferences.getDouble("window.height", WindowPlacement.DEFAULT.height()),
+                preferences.getBoolean("window.maximized", false));
+    }
+
+    public void rememberWindowPlacement(WindowPlacement placement) {
+        preferences.putDouble("window.x", placement.x());
+        preferences.putDouble("window.y", placement.y());
+        preferences.putDouble("window.width", placement.width());
+        preferences.putDouble("window.height", placement.height());
+        preferences.putBoolean("window.maximized", placement.maximized());
     }
 
     /** The folder the workbench keeps the user's projects in unless told otherwise (samples are copied there). */

@@ -34,6 +34,30 @@ class SettingsTest {
     }
 
     @Test
+    void theWindowOpensWhereAndAsLargeAsItClosed() {
+        Settings first = new Settings(preferences);
+        assertThat(first.windowPlacement()).isEqualTo(WindowPlacement.DEFAULT);
+        assertThat(first.windowPlacement().hasPosition()).isFalse();
+
+        first.rememberWindowPlacement(new WindowPlacement(40, 30, 1500, 900, true));
+        WindowPlacement next = new Settings(preferences).windowPlacement();
+
+        assertThat(next).isEqualTo(new WindowPlacement(40, 30, 1500, 900, true));
+        assertThat(next.hasPosition()).isTrue();
+    }
+
+    @Test
+    void anUnusableStoredWindowSizeFallsBackToTheDefaultSize() {
+        new Settings(preferences).rememberWindowPlacement(new WindowPlacement(10, Double.NaN, 90, Double.NaN, false));
+
+        WindowPlacement next = new Settings(preferences).windowPlacement();
+
+        assertThat(next.width()).isEqualTo(WindowPlacement.DEFAULT.width());
+        assertThat(next.height()).isEqualTo(WindowPlacement.DEFAULT.height());
+        assertThat(next.hasPosition()).isFalse();
+    }
+
+    @Test
     void presentationModeEnlargesFontsAndScalesStayInRange() {
         Settings settings = new Settings(preferences);
         settings.fontScaleProperty().set(1.0);
