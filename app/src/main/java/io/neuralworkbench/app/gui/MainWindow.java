@@ -17,6 +17,7 @@ import io.neuralworkbench.app.gui.export.ExportDialogs;
 import io.neuralworkbench.app.gui.export.ExportView;
 import io.neuralworkbench.app.gui.export.ExportViewModel;
 import io.neuralworkbench.app.gui.train.TrainView;
+import io.neuralworkbench.app.gui.train.TrainViewModel;
 import io.neuralworkbench.app.gui.design.DesignView;
 import io.neuralworkbench.app.samples.SampleProject;
 import io.neuralworkbench.app.settings.BackendAvailability;
@@ -103,11 +104,14 @@ public final class MainWindow {
         dataTab = new Tab("1  Data", dataView);
         designView = new DesignView(session, tasks);
         designTab = new Tab("2  Design", designView);
+        TrainView trainView = TrainView.create(session, tasks, stage);
+        statusBar.followTraining(trainView.model().phaseProperty().isNotEqualTo(TrainViewModel.Phase.IDLE),
+                trainView.model().epochTextProperty());
         designTab.setId("designTab");
         workflow.setId("workflow");
         workflow.getTabs().addAll(dataTab,
                 designTab,
-                new Tab("3  Train", TrainView.create(session, tasks, stage)),
+                new Tab("3  Train", trainView),
                 new Tab("4  Evaluate", new EvaluateView(new EvaluateViewModel(session, tasks), EvaluateFiles.platform())),
                 new Tab("5  Export", new ExportView(new ExportViewModel(session, tasks), ExportDialogs.platform(),
                         WorkbenchApp::showDocument)));

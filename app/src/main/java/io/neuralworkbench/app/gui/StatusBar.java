@@ -7,6 +7,9 @@ import io.neuralworkbench.app.tasks.TaskCenter;
 import io.neuralworkbench.engine.backend.BackendReport;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,7 +31,9 @@ final class StatusBar extends HBox {
     private final Label taskTimeLeft = new Label();
     private final Button cancel = new Button("Cancel");
     private final Label taskCount = new Label();
+    private final Label training = new Label();
     private final TaskCenter tasks;
+    private ObservableValue<Boolean> trainingRuns = new SimpleBooleanProperty(false);
     private BackgroundTask<?> shown;
 
     StatusBar(TaskCenter tasks) {
@@ -44,12 +49,13 @@ final class StatusBar extends HBox {
         taskTimeLeft.setId("taskTimeLeft");
         cancel.setId("cancelTask");
         taskCount.setId("taskCount");
+        training.setId("trainingStatusBar");
         taskProgress.setPrefWidth(140);
         cancel.getStyleClass().add("small");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(backend, new Separator(javafx.geometry.Orientation.VERTICAL), memory, spring,
-                taskTitle, taskProgress, taskTimeLeft, cancel, taskCount);
+                training, taskTitle, taskProgress, taskTimeLeft, cancel, taskCount);
         cancel.setOnAction(e -> {
             if (shown != null) {
                 shown.cancel();
@@ -73,6 +79,21 @@ final class StatusBar extends HBox {
         backend.setText("Backend: not available (" + problem + ")");
     }
 
+    /**
+     * Shows a training run as running work too: it runs on its own thread, not as a background task.
+     *
+     * @param runs     whether a run is being prepared, trains or is paused
+     * @param progress a short line such as "epoch 3 / 12" (changes per epoch, so the bar repaints rarely)
+     */
+    void followTraining(ObservableValue<Boolean> runs, ObservableValue<String> progress) {
+        trainingRuns = runs;
+        training.textProperty().bind(Bindings.concat("Training: ", progress));
+        training.visibleProperty().bind(runs);
+        training.managedProperty().bind(runs);
+        runs.addListener((o, old, now) -> showNewestTask());
+        showNewestTask();
+    }
+
     private void showNewestTask() {
         var running = tasks.running();
         shown = running.isEmpty() ? null : running.get(running.size() - 1);
@@ -81,11 +102,12 @@ final class StatusBar extends HBox {
             node.setVisible(any);
             node.setManaged(any);
         }
-        taskCount.setText(running.size() > 1 ? running.size() + " tasks running" : any ? "" : "No tasks running");
+        boolean quiet = !any && !Boolean.TRUE.equals(trainingRuns.getValue());
+        taskCount.setText(running.size() > 1 ? running.size() + " tasks running" : quiet ? "No tasks running" : "");
         if (any) {
             taskTitle.textProperty().bind(shown.titleProperty().concat(" — ").concat(shown.messageProperty()));
             taskProgress.progressProperty().bind(shown.progressProperty());
-            taskTimeLeft.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+            taskTimeLeft.textProperty().bind(Bindings.createStringBinding(
                     () -> BackgroundTask.describe(shown == null ? null : shown.timeLeftProperty().get()),
                     shown.timeLeftProperty()));
         } else {

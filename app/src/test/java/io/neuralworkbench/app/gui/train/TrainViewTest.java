@@ -126,6 +126,9 @@ class TrainViewTest {
                 && view.liveCurves().runNames().size() == 1
                 && batchPoints(view) > 50 && runBar.getProgress() > 0 && epochBar.getProgress() > 0);
         assertThat(robot.lookup("#samplesPerSecond").queryLabeled().getText()).endsWith("samples/s");
+        // The status bar counts the run as running work, though it is not a background task.
+        assertThat(robot.lookup("#trainingStatusBar").queryLabeled().getText()).startsWith("Training: epoch");
+        assertThat(robot.lookup("#taskCount").queryLabeled().getText()).isEmpty();
 
         robot.clickOn("#pauseTraining");
         waitUntil(() -> model.sessionStateProperty().get() == SessionState.PAUSED);
@@ -146,6 +149,8 @@ class TrainViewTest {
         robot.clickOn("#stopTraining");
         waitUntil(() -> model.phaseProperty().get() == Phase.IDLE && !model.runs().isEmpty());
         robot.interact(pulses::stop);
+        assertThat(robot.lookup("#trainingStatusBar").queryLabeled().isVisible()).isFalse();
+        assertThat(robot.lookup("#taskCount").queryLabeled().getText()).isEqualTo("No tasks running");
 
         Run run = session.project().runs().get(0);
         assertThat(run.state()).isEqualTo("STOPPED");
