@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -40,6 +41,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -104,17 +106,21 @@ public final class MainWindow {
         dataTab = new Tab("1  Data", dataView);
         designView = new DesignView(session, tasks);
         designTab = new Tab("2  Design", designView);
-        TrainView trainView = TrainView.create(session, tasks, stage);
-        statusBar.followTraining(trainView.model().phaseProperty().isNotEqualTo(TrainViewModel.Phase.IDLE),
-                trainView.model().epochTextProperty());
         designTab.setId("designTab");
         workflow.setId("workflow");
+        // Train, Evaluate and Export are built when first shown: their charts cost a second of start-up.
         workflow.getTabs().addAll(dataTab,
                 designTab,
-                new Tab("3  Train", trainView),
-                new Tab("4  Evaluate", new EvaluateView(new EvaluateViewModel(session, tasks), EvaluateFiles.platform())),
-                new Tab("5  Export", new ExportView(new ExportViewModel(session, tasks), ExportDialogs.platform(),
-                        WorkbenchApp::showDocument)));
+                tabBuiltWhenShown("3  Train", () -> {
+                    TrainView trainView = TrainView.create(session, tasks, stage);
+                    statusBar.followTraining(trainView.model().phaseProperty().isNotEqualTo(TrainViewModel.Phase.IDLE),
+                            trainView.model().epochTextProperty());
+                    return trainView;
+                }),
+                tabBuiltWhenShown("4  Evaluate", () -> new EvaluateView(new EvaluateViewModel(session, tasks),
+                        EvaluateFiles.platform())),
+                tabBuiltWhenShown("5  Export", () -> new ExportView(new ExportViewModel(session, tasks),
+                        ExportDialogs.platform(), WorkbenchApp::showDocument)));
         workflow.getTabs().forEach(tab -> tab.setClosable(false));
 
         root.setTop(new VBox(menuBar(), toolBar()));
@@ -200,6 +206,17 @@ public final class MainWindow {
     }
 
     /** {@code parent/name}, or {@code name-2}, {@code name-3}… when that already holds a project of the user's. */
+    /** A tab whose content is made the first time the tab is selected. */
+    static Tab tabBuiltWhenShown(String title, Supplier<Node> content) {
+        Tab tab = new Tab(title);
+        tab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected && tab.getContent() == null) {
+                tab.setContent(content.get());
+            }
+        });
+        return tab;
+    }
+
     /** Back where it was, unless that spot is on no screen any more (a projector was unplugged, say). */
     static void placeOnScreen(Stage stage, WindowPlacement placement) {
         boolean visible = placement.hasPosition() && !Screen.getScreensForRectangle(

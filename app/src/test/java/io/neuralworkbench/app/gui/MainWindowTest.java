@@ -106,6 +106,25 @@ class MainWindowTest {
     }
 
     @Test
+    void theTrainEvaluateAndExportViewsAreBuiltWhenTheirTabIsFirstShown(FxRobot robot) throws Exception {
+        waitForIris();
+        var tabs = robot.lookup("#workflow").queryAs(javafx.scene.control.TabPane.class).getTabs();
+        assertThat(tabs.subList(2, 5)).allSatisfy(tab -> assertThat(tab.getContent()).isNull());
+
+        robot.clickOn("3  Train");
+        waitUntil(() -> robot.lookup("#trainView").tryQuery().isPresent());
+        robot.clickOn("5  Export");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(tabs.get(2).getContent()).isNotNull();
+        assertThat(tabs.get(3).getContent()).isNull();
+        assertThat(tabs.get(4).getContent()).isNotNull();
+        robot.clickOn("3  Train");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#trainView").queryAll()).hasSize(1);
+    }
+
+    @Test
     void saveAsWritesAProjectFileThatReadsBack(FxRobot robot) throws Exception {
         waitForIris();
         Path file = dir.resolve("saved-" + System.nanoTime() + Project.FILE_EXTENSION);
