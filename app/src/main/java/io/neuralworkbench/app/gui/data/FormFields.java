@@ -1,5 +1,7 @@
 package io.neuralworkbench.app.gui.data;
 
+import java.util.List;
+
 import io.neuralworkbench.engine.UserInputException;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -7,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** Number fields of the data view's forms: read with a message that says which field is wrong and how. */
 final class FormFields {
@@ -45,6 +48,23 @@ final class FormFields {
             throw new UserInputException("the " + name + " \"" + field.getText() + "\" is not a number — type a"
                     + " number such as 10", e);
         }
+    }
+
+    /** Shows each of {@code values} by the name at the same position, for a combo box of enum constants. */
+    static <T> StringConverter<T> named(List<T> values, List<String> names) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                int index = values.indexOf(value);
+                return index < 0 ? "" : names.get(index);
+            }
+
+            @Override
+            public T fromString(String name) {
+                int index = names.indexOf(name);
+                return index < 0 ? null : values.get(index);
+            }
+        };
     }
 
     /** A whole number without a trailing ".0", a fraction as it is. */

@@ -11,12 +11,14 @@ import io.neuralworkbench.engine.data.image.PixelScaling;
 import io.neuralworkbench.engine.project.Project;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -33,7 +35,7 @@ import javafx.scene.layout.VBox;
 final class ImageDataPane extends BorderPane {
     /** Thumbnails are drawn at least this wide, so 28-pixel digits are legible. */
     private static final double THUMBNAIL_SIDE = 56;
-    private static final String OWN_SIZE = "their own size";
+    private static final String OWN_SIZE = "own";
 
     private final DataViewModel model;
     private final Consumer<Throwable> errors;
@@ -66,9 +68,12 @@ final class ImageDataPane extends BorderPane {
         notes.setWrapText(true);
         ScrollPane gridScroll = new ScrollPane(grid);
         gridScroll.setFitToWidth(true);
-        VBox center = new VBox(8, FormFields.titled("Images per class", gridScroll),
-                FormFields.titled("Summary", new VBox(4, summary, notes)));
-        VBox.setVgrow(center.getChildren().get(0), javafx.scene.layout.Priority.ALWAYS);
+        ScrollPane summaryScroll = new ScrollPane(new VBox(4, summary, notes));
+        summaryScroll.setFitToWidth(true);
+        SplitPane center = new SplitPane(FormFields.titled("Images per class", gridScroll),
+                FormFields.titled("Summary", summaryScroll));
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.6);
         setCenter(center);
         setRight(choicesPanel());
         model.imageSetProperty().addListener((o, old, now) -> show(now));
@@ -82,6 +87,11 @@ final class ImageDataPane extends BorderPane {
         scaling.setId("imageScaling");
         flip.setId("augmentFlip");
         storage.setId("imageStorage");
+        scaling.setConverter(FormFields.named(scaling.getItems(), List.of("Scale to 0–1",
+                "Standardize per channel")));
+        storage.setPrefWidth(220);
+        storage.setConverter(FormFields.named(storage.getItems(), List.of("Auto (memory if it fits)",
+                "In memory", "Stream batch by batch")));
         Button apply = new Button("Apply");
         apply.setId("applyImageOptions");
         apply.setOnAction(e -> apply());
@@ -96,7 +106,10 @@ final class ImageDataPane extends BorderPane {
         form.addRow(row++, new Label("Colour"), channels);
         form.addRow(row++, new Label("Pixel scaling"), scaling);
         form.addRow(row++, new Label("Validation %"), validationPercent);
-        form.addRow(row++, new Label("Test % (without a test folder)"), testPercent);
+        Label testLabel = new Label("Test %");
+        testLabel.setTooltip(new javafx.scene.control.Tooltip("Held out of the images when the folder has no test/"
+                + " folder (or the IDX files no t10k files)"));
+        form.addRow(row++, testLabel, testPercent);
         form.addRow(row++, new Label("Split seed"), seed);
         form.addRow(row++, new Label("Augmentation"), flip);
         form.addRow(row++, new Label("Rotation up to ±°"), rotation);
@@ -113,8 +126,8 @@ final class ImageDataPane extends BorderPane {
         panel.setPadding(new Insets(8));
         ScrollPane scroll = new ScrollPane(panel);
         scroll.setFitToWidth(true);
-        scroll.setMinWidth(380);
-        scroll.setPrefWidth(380);
+        scroll.setMinWidth(400);
+        scroll.setPrefWidth(400);
         return scroll;
     }
 
@@ -170,10 +183,17 @@ final class ImageDataPane extends BorderPane {
         for (int c = 0; c < images.classNames().size(); c++) {
             grid.getChildren().add(classRow(images, c));
         }
-        summary.setText(images.summary() == null ? "Splitting and sizing the set…"
-                : String.join("\n", images.summary().describe()));
+        summary.setText(images.summary() == null ? "Splitting and sizing the set…" : summaryText(images));
         notes.setText(String.join("\n", images.notes()));
         classBalance.show(model.classBalance());
+    }
+
+    /** The memory note right after the input size, so it is seen before the per-class table. */
+    private static String summaryText(ImageSetSnapshot images) {
+        List<String> lines = new java.util.ArrayList<>(images.summary().describe());
+        String memory = lines.remove(lines.size() - 1);
+        lines.add(1, memory);
+        return String.join("\n", lines);
     }
 
     private static HBox classRow(ImageSetSnapshot images, int classIndex) {

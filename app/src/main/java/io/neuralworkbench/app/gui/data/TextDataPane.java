@@ -83,6 +83,9 @@ final class TextDataPane extends BorderPane {
         textColumn.valueProperty().addListener((o, old, now) -> act(() ->
                 model.chooseTextColumn(NO_TEXT_COLUMN.equals(now) ? null : now)));
         labelColumn.valueProperty().addListener((o, old, now) -> act(() -> model.chooseTarget(now)));
+        encoding.setPrefWidth(210);
+        encoding.setConverter(FormFields.named(encoding.getItems(), List.of("Sequence of word indices",
+                "Bag of words", "TF-IDF")));
         Button apply = new Button("Apply");
         apply.setId("applyTextOptions");
         apply.setOnAction(e -> act(() -> model.applyTextOptions(options())));
@@ -95,8 +98,10 @@ final class TextDataPane extends BorderPane {
         form.addRow(row++, new Label("Label column"), labelColumn);
         form.addRow(row++, new Label("Encoding"), encoding);
         form.addRow(row++, new Label("Tokens kept per text"), maxLength);
-        form.addRow(row++, new Label("Vocabulary: most words"), maxWords);
-        form.addRow(row++, new Label("Vocabulary: seen at least"), minFrequency);
+        form.addRow(row++, withTip("Max words", "The vocabulary keeps at most this many words, the most frequent"
+                + " in the training texts"), maxWords);
+        form.addRow(row++, withTip("Min frequency", "A word must occur this often in the training texts to be in the"
+                + " vocabulary; rarer words read as unknown"), minFrequency);
         form.addRow(row++, new Label("Training %"), trainPercent);
         form.addRow(row++, new Label("Validation %"), validationPercent);
         form.addRow(row++, new Label("Test %"), testPercent);
@@ -112,6 +117,12 @@ final class TextDataPane extends BorderPane {
         scroll.setMinWidth(380);
         scroll.setPrefWidth(380);
         return scroll;
+    }
+
+    private static Label withTip(String text, String tip) {
+        Label label = new Label(text);
+        label.setTooltip(new javafx.scene.control.Tooltip(tip));
+        return label;
     }
 
     private void act(Runnable action) {
