@@ -84,7 +84,7 @@ final class TextDataPane extends BorderPane {
                 model.chooseTextColumn(NO_TEXT_COLUMN.equals(now) ? null : now)));
         labelColumn.valueProperty().addListener((o, old, now) -> act(() -> model.chooseTarget(now)));
         encoding.setPrefWidth(210);
-        encoding.setConverter(FormFields.named(encoding.getItems(), List.of("Sequence of word indices",
+        encoding.setConverter(FormFields.named(encoding.getItems(), List.of("Word sequence",
                 "Bag of words", "TF-IDF")));
         Button apply = new Button("Apply");
         apply.setId("applyTextOptions");
