@@ -27,6 +27,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -208,5 +209,31 @@ class ImageAndTextDataViewTest {
         assertThat(session.project().data().textOptions().maxWords()).isEqualTo(300);
         Node chart = robot.lookup("#textClassBalanceChart").query();
         assertThat(((BarChart<?, ?>) chart).getData().get(0).getData()).hasSize(2);
+    }
+
+    /** Reads sms-spam.tsv as texts twice: close to 10 s on a busy machine. */
+    @Test
+    @Tag("slow")
+    void labelledTextsCanBeReadAsAPlainTableAndBackAgain(FxRobot robot) throws Exception {
+        waitUntil(() -> window.dataModel().snapshot() != null && window.dataModel().snapshot().complete());
+        nextChosenFile.set(SMS);
+        robot.clickOn("#openData");
+        waitUntil(() -> window.dataModel().textSet() != null && window.dataModel().snapshot().complete());
+
+        robot.clickOn("#textColumn");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("(none: a table)"))
+                .queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(session.project().data().textColumn()).isNull();
+        assertThat(robot.lookup("#previewTable").queryAs(javafx.scene.control.TableView.class).getItems()).hasSize(200);
+        assertThat(robot.lookup("#textExamples").tryQuery()).isEmpty();
+
+        robot.clickOn("#textColumnChoice");
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("SMS")).queryLabeled());
+        waitUntil(() -> window.dataModel().textSet() != null);
+
+        assertThat(session.project().data().textColumn()).isEqualTo("SMS");
+        assertThat(robot.lookup("#textExamples").queryAs(VBox.class).getChildren()).hasSize(12);
     }
 }

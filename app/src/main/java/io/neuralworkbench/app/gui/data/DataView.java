@@ -47,6 +47,8 @@ public final class DataView extends BorderPane {
     private final ComboBox<String> task = new ComboBox<>(FXCollections.observableArrayList(
             "Automatic", "Classification", "Regression"));
     private final ComboBox<String> typeColumn = new ComboBox<>();
+    /** Reads the table as labelled texts in the chosen column (the texts pane then shows). */
+    private final ComboBox<String> textColumn = new ComboBox<>();
     private final ComboBox<ColumnType> typeChoice = new ComboBox<>(FXCollections.observableArrayList(
             ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.BOOLEAN, ColumnType.TEXT));
     private final Spinner<Integer> trainPercent = new Spinner<>(1, 100, 70, 5);
@@ -128,6 +130,12 @@ public final class DataView extends BorderPane {
         target.setId("targetChoice");
         task.setId("taskChoice");
         typeColumn.setId("typeColumn");
+        textColumn.setId("textColumnChoice");
+        textColumn.valueProperty().addListener((o, old, now) -> act(() -> {
+            if (now != null && !now.equals(TextDataPane.NO_TEXT_COLUMN)) {
+                model.chooseTextColumn(now);
+            }
+        }));
         typeChoice.setId("typeChoice");
         trainPercent.setId("trainPercent");
         validationPercent.setId("validationPercent");
@@ -170,6 +178,7 @@ public final class DataView extends BorderPane {
         form.addRow(row++, new Label("Task"), task);
         form.addRow(row++, new Label("Column"), typeColumn);
         form.addRow(row++, new Label("Type"), new HBox(6, typeChoice, applyType));
+        form.addRow(row++, new Label("Texts in"), textColumn);
         form.addRow(row++, new Label("Training %"), trainPercent);
         form.addRow(row++, new Label("Validation %"), validationPercent);
         form.addRow(row++, new Label("Test %"), testPercent);
@@ -304,7 +313,10 @@ public final class DataView extends BorderPane {
             if (!target.getItems().equals(names)) {
                 target.getItems().setAll(names);
                 typeColumn.getItems().setAll(names);
+                textColumn.getItems().setAll(TextDataPane.NO_TEXT_COLUMN);
+                textColumn.getItems().addAll(names);
             }
+            textColumn.setValue(TextDataPane.NO_TEXT_COLUMN);
             target.setValue(spec.targetColumn());
             task.setValue(spec.task() == null ? "Automatic"
                     : spec.task() == TaskType.CLASSIFICATION ? "Classification" : "Regression");

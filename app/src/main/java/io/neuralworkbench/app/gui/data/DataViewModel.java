@@ -196,8 +196,10 @@ public final class DataViewModel {
     }
 
     private BackgroundTask<ImageSetSnapshot> loadImages(Path file, ImageOptions options, int batchSize) {
+        cancel(loading);
         cancel(imageLoading);
         cancel(summarizing);
+        cancel(textReading);
         imageSet.set(null);
         BackgroundTask<ImageSetSnapshot> task = tasks.submit("Opening " + file.getFileName(), progress -> {
             progress.progress(0, 1);
@@ -268,6 +270,8 @@ public final class DataViewModel {
 
     private BackgroundTask<TableSnapshot> load(Path file, Map<String, ColumnType> typeOverrides) {
         cancel(loading);
+        cancel(imageLoading);
+        cancel(summarizing);
         BackgroundTask<TableSnapshot> task = tasks.submit("Opening " + file.getFileName(), progress -> {
             progress.progress(0, 3);
             progress.message("Reading the first rows");
