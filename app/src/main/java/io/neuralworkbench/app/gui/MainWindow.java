@@ -293,18 +293,14 @@ public final class MainWindow {
                 workflow.getSelectionModel().select(dataTab);
                 dataModel.open(path);
             }
-            case IMAGE_FOLDER, IDX, MODEL_BUNDLE -> showInformation(path.getFileName() + " is "
-                    + describe(destination) + ". The window opens these in the next build; until then, use "
-                    + "'workbench train --data " + path + "' on the command line.");
+            case IMAGE_FOLDER, IDX -> {
+                workflow.getSelectionModel().select(dataTab);
+                dataModel.openImages(path);
+            }
+            case MODEL_BUNDLE -> showInformation(path.getFileName() + " is a model bundle. The window opens these in"
+                    + " the next build; until then, use 'workbench evaluate " + path + " --data FILE' on the"
+                    + " command line.");
         }
-    }
-
-    private static String describe(DropRouter.Destination destination) {
-        return switch (destination) {
-            case IMAGE_FOLDER -> "a folder of images per class";
-            case IDX -> "MNIST IDX data";
-            default -> "a model bundle";
-        };
     }
 
     /** Reads a project file in the background, offering its autosave when that holds later, unsaved work. */

@@ -7,9 +7,7 @@ import io.neuralworkbench.designer.model.DesignState;
 import io.neuralworkbench.designer.model.DesignerCommand;
 import io.neuralworkbench.designer.model.NetworkClipboard;
 import io.neuralworkbench.designer.model.NodeGroup;
-import io.neuralworkbench.designer.model.NodeNames;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +36,9 @@ public final class DuplicateNodes implements DesignerCommand {
         names.forEach(name -> positions.put(name, state.positionOf(name)));
         double left = positions.values().stream().mapToDouble(NodeLayout::x).min().orElse(0) + 2 * CardGeometry.GRID;
         double top = positions.values().stream().mapToDouble(NodeLayout::y).min().orElse(0) + 2 * CardGeometry.GRID;
-        insert = new InsertBlock(NetworkClipboard.subNetwork(state.network(), names), positions, left, top,
-                "duplicate");
-        DesignState copied = insert.applyTo(state);
-        List<NodeGroup> groups = new ArrayList<>(copied.groups());
-        for (NodeGroup group : state.groups()) {
-            if (names.containsAll(group.members())) {
-                groups.add(new NodeGroup(NodeNames.unique(group.name(), groups.stream().map(NodeGroup::name).toList()),
-                        group.members().stream().map(insert::insertedName).toList()));
-            }
-        }
-        return copied.withGroups(groups);
+        insert = new InsertBlock(NetworkClipboard.subNetwork(state.network(), names), positions,
+                NodeGroup.whollyWithin(state.groups(), names), left, top, "duplicate");
+        return insert.applyTo(state);
     }
 
     @Override

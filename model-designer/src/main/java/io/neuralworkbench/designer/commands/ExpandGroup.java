@@ -10,7 +10,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Unfolds blocks: their nodes are shown again where they were, and selected. */
+/**
+ * Unfolds blocks one level: their nodes are shown again where they were, and selected; blocks that were inside
+ * them stay folded, as blocks of their own on the canvas.
+ */
 public final class ExpandGroup implements DesignerCommand {
     private final Set<String> groupNames;
     private final Set<String> members = new LinkedHashSet<>();
@@ -30,7 +33,14 @@ public final class ExpandGroup implements DesignerCommand {
                     .orElseThrow(() -> new CommandRefusedException("There is no block named " + name + "."));
             members.addAll(group.members());
         }
-        List<NodeGroup> kept = state.groups().stream().filter(group -> !groupNames.contains(group.name())).toList();
+        List<NodeGroup> kept = new java.util.ArrayList<>();
+        for (NodeGroup group : state.groups()) {
+            if (groupNames.contains(group.name())) {
+                kept.addAll(group.inner());
+            } else {
+                kept.add(group);
+            }
+        }
         return state.withGroups(kept);
     }
 

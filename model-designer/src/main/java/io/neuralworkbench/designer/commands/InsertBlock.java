@@ -6,6 +6,7 @@ import io.neuralworkbench.designer.model.CommandRefusedException;
 import io.neuralworkbench.designer.model.DesignState;
 import io.neuralworkbench.designer.model.DesignerCommand;
 import io.neuralworkbench.designer.model.LayeredLayout;
+import io.neuralworkbench.designer.model.NetworkClipboard;
 import io.neuralworkbench.designer.model.NodeGroup;
 import io.neuralworkbench.designer.model.NodeNames;
 import io.neuralworkbench.designer.model.SavedBlock;
@@ -33,6 +34,8 @@ public final class InsertBlock implements DesignerCommand {
     private final String what;
     /** Folds the inserted nodes into a block of this name (numbered if taken); null inserts them unfolded. */
     private final String groupName;
+    /** Blocks among the block's nodes (by their names in {@code block}), folded again once inserted. */
+    private final List<NodeGroup> blockGroups;
     private final Set<String> inserted = new LinkedHashSet<>();
     /** The block's node names → the names they got on the canvas, from the last {@link #applyTo}. */
     private final Map<String, String> newNames = new LinkedHashMap<>();
@@ -44,12 +47,19 @@ public final class InsertBlock implements DesignerCommand {
      */
     public InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, double left, double top,
                        String what) {
-        this(block, blockPositions, left, top, what, null);
+        this(block, blockPositions, List.of(), left, top, what, null);
     }
 
-    private InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, double left, double top,
-                        String what, String groupName) {
+    /** @param blockGroups blocks among the block's nodes, folded again on the canvas (renamed if taken) */
+    public InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, List<NodeGroup> blockGroups,
+                       double left, double top, String what) {
+        this(block, blockPositions, blockGroups, left, top, what, null);
+    }
+
+    private InsertBlock(NetworkDescription block, Map<String, NodeLayout> blockPositions, List<NodeGroup> blockGroups,
+                        double left, double top, String what, String groupName) {
         this.groupName = groupName;
+        this.blockGroups = List.copyOf(blockGroups);
         this.block = block;
         this.blockPositions = blockPositions == null ? null : Map.copyOf(blockPositions);
         this.left = left;
@@ -62,10 +72,15 @@ public final class InsertBlock implements DesignerCommand {
         return new InsertBlock(block, null, left, top, what);
     }
 
-    /** A block from "My blocks", folded into its block card again, at the point. */
+    /** Copied nodes with the blocks among them, laid out top to bottom at the point. */
+    public static InsertBlock laidOut(NetworkClipboard.Copied copied, double left, double top, String what) {
+        return new InsertBlock(copied.network(), null, copied.blocks(), left, top, what);
+    }
+
+    /** A block from "My blocks", folded into its block card again (blocks inside it too), at the point. */
     public static InsertBlock saved(SavedBlock saved, double left, double top) {
-        return new InsertBlock(saved.network(), saved.positions(), left, top, "insert block " + saved.name(),
-                saved.name());
+        return new InsertBlock(saved.network(), saved.positions(), saved.inner(), left, top,
+                "insert block " + saved.name(), saved.name());
     }
 
     @Override
@@ -100,13 +115,19 @@ public final class InsertBlock implements DesignerCommand {
                 .forEach(edge -> edges.add(new Edge(newNames.get(edge.from()), newNames.get(edge.to()))));
         NetworkDescription network = new NetworkDescription(state.network().name(), nodes, edges);
         DesignState result = state.withNetwork(network).withPositions(positions);
+        List<NodeGroup> folded = blockGroups.stream()
+                .filter(group -> newNames.keySet().containsAll(group.members()))
+                .map(group -> group.withMembersRenamed(newNames::get)).toList();
         if (groupName != null && inserted.size() > 1) {
-            List<NodeGroup> groups = new ArrayList<>(result.groups());
-            groups.add(new NodeGroup(NodeNames.unique(groupName, groups.stream().map(NodeGroup::name).toList()),
-                    List.copyOf(inserted)));
-            result = result.withGroups(groups);
+            folded = List.of(new NodeGroup(groupName, List.copyOf(inserted), folded));
         }
-        return result;
+        if (folded.isEmpty()) {
+            return result;
+        }
+        List<String> blockNames = new ArrayList<>(result.allGroupNames());
+        List<NodeGroup> groups = new ArrayList<>(result.groups());
+        folded.forEach(group -> groups.add(group.withUniqueNames(blockNames)));
+        return result.withGroups(groups);
     }
 
     private static NodeLayout positionIn(Map<String, NodeLayout> layout, String name) {

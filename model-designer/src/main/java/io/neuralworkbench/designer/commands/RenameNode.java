@@ -40,9 +40,7 @@ public final class RenameNode implements DesignerCommand {
                 .map(edge -> new Edge(renamed(edge.from()), renamed(edge.to()))).toList();
         Map<String, NodeLayout> positions = new LinkedHashMap<>();
         state.positions().forEach((name, p) -> positions.put(renamed(name), new NodeLayout(renamed(name), p.x(), p.y())));
-        List<NodeGroup> groups = state.groups().stream()
-                .map(group -> new NodeGroup(group.name(), group.members().stream().map(this::renamed).toList()))
-                .toList();
+        List<NodeGroup> groups = state.groups().stream().map(group -> group.withMembersRenamed(this::renamed)).toList();
         return new DesignState(new NetworkDescription(network.name(), nodes, edges), positions, groups);
     }
 

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * "My blocks": the blocks the user grouped, to insert again. Not part of the undo history (like the clipboard,
- * it outlives the edits); one library can be shared by several designers.
+ * it outlives the edits); one library can be shared by several designers, and {@link BlockLibraryFile} keeps it
+ * between sessions.
  */
 public final class BlockLibrary {
     private final Map<String, SavedBlock> blocks = new LinkedHashMap<>();
@@ -18,6 +19,15 @@ public final class BlockLibrary {
     public void put(SavedBlock block) {
         blocks.remove(block.name()); // a replaced block moves to the end, as the newest
         blocks.put(block.name(), block);
+        List.copyOf(listeners).forEach(Runnable::run);
+    }
+
+    /** Keeps all the blocks (e.g. read from the user's file), telling the listeners once. */
+    public void putAll(List<SavedBlock> loaded) {
+        for (SavedBlock block : loaded) {
+            blocks.remove(block.name());
+            blocks.put(block.name(), block);
+        }
         List.copyOf(listeners).forEach(Runnable::run);
     }
 

@@ -76,8 +76,16 @@ public record DesignState(NetworkDescription network, Map<String, NodeLayout> po
         return groups.stream().filter(group -> group.contains(nodeName)).findFirst();
     }
 
+    /** The block of that name shown on the canvas (not one folded inside another block). */
     public Optional<NodeGroup> group(String groupName) {
         return groups.stream().filter(group -> group.name().equals(groupName)).findFirst();
+    }
+
+    /** The names of every block, those folded inside other blocks included. */
+    public List<String> allGroupNames() {
+        List<String> names = new ArrayList<>();
+        groups.forEach(group -> names.addAll(group.allNames()));
+        return names;
     }
 
     /** Adds a node (and its position) keeping all existing wires. */
@@ -93,10 +101,7 @@ public record DesignState(NetworkDescription network, Map<String, NodeLayout> po
                 .filter(edge -> !gone.contains(edge.from()) && !gone.contains(edge.to())).toList();
         Map<String, NodeLayout> newPositions = new LinkedHashMap<>(positions);
         gone.forEach(newPositions::remove);
-        List<NodeGroup> newGroups = groups.stream()
-                .map(group -> new NodeGroup(group.name(), group.members().stream().filter(m -> !gone.contains(m)).toList()))
-                .filter(group -> !group.members().isEmpty())
-                .toList();
+        List<NodeGroup> newGroups = groups.stream().map(group -> group.without(gone)).flatMap(Optional::stream).toList();
         return new DesignState(new NetworkDescription(network.name(), nodes, edges), newPositions, newGroups);
     }
 

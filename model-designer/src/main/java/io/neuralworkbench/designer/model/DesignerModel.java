@@ -186,14 +186,17 @@ public final class DesignerModel {
                 analysis.problems().stream().map(Problem::diagnostic).toList());
     }
 
-    /** The selected nodes as network JSON, for the system clipboard; null when nothing is selected. */
+    /**
+     * The selected nodes as network JSON, for the system clipboard (with the blocks selected whole, so they paste
+     * as blocks); null when nothing is selected.
+     */
     public String copySelection() {
-        return selection.isEmpty() ? null : NetworkClipboard.copy(state.network(), selection);
+        return selection.isEmpty() ? null : NetworkClipboard.copy(state, selection);
     }
 
-    /** Pastes network JSON as a block at a point; the pasted nodes become the selection. */
+    /** Pastes copied nodes (and blocks) at a point; the pasted nodes become the selection. */
     public void paste(String clipboardText, double left, double top) {
-        execute(InsertBlock.laidOut(NetworkClipboard.parse(clipboardText), left, top, "paste"));
+        execute(InsertBlock.laidOut(NetworkClipboard.parseCopied(clipboardText), left, top, "paste"));
     }
 
     /** "My blocks": grouped blocks kept to insert again. */

@@ -100,7 +100,8 @@ class BlocksTest {
                 .hasMessage("A block needs a name.");
         model.execute(new GroupNodes(List.of("dense1", "dense2"), "hidden"));
         assertThatThrownBy(() -> model.execute(new GroupNodes(List.of("dense2", "output"), "tail")))
-                .hasMessage("dense2 is already in block hidden; expand that block first (Ctrl+Shift+G).");
+                .hasMessage("dense2 is already in block hidden; select all of that block to put it inside a new one,"
+                        + " or expand it first (Ctrl+Shift+G).");
         assertThatThrownBy(() -> model.execute(new GroupNodes(List.of("input", "output"), "hidden")))
                 .hasMessage("There is already a block named hidden.");
         assertThatThrownBy(() -> model.execute(new ExpandGroup(List.of("nothing"))))

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.engine.data.ColumnProfile;
 import io.neuralworkbench.engine.data.ColumnType;
+import io.neuralworkbench.engine.data.DataKind;
 import io.neuralworkbench.engine.data.PreprocessingSpec;
 import io.neuralworkbench.engine.data.TaskType;
 import io.neuralworkbench.engine.project.Project;
@@ -15,10 +16,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -36,12 +33,13 @@ import javafx.scene.layout.VBox;
 /**
  * The Data step: a preview of the first rows, each column's type and statistics, and the choices that go into
  * the project (target, task, column types, split and seed), with the target's class balance as a bar chart.
+ * Labelled texts and image sets show their own panes ({@link TextDataPane}, {@link ImageDataPane}).
  */
 public final class DataView extends BorderPane {
     private final DataViewModel model;
     private final ProjectSession session;
     private final Consumer<Throwable> errors;
-    private final Label fileLabel = new Label("No data open — use Open data… or drop a CSV/TSV file here.");
+    private final Label fileLabel = new Label("No data open — use Open data… or drop a CSV/TSV file, an image folder or MNIST IDX files here.");
     private final Label rowsLabel = new Label();
     private final TableView<List<String>> preview = new TableView<>();
     private final TableView<ColumnProfile> columns = new TableView<>();
@@ -49,13 +47,19 @@ public final class DataView extends BorderPane {
     private final ComboBox<String> task = new ComboBox<>(FXCollections.observableArrayList(
             "Automatic", "Classification", "Regression"));
     private final ComboBox<String> typeColumn = new ComboBox<>();
+    /** Reads the table as labelled texts in the chosen column (the texts pane then shows). */
+    private final ComboBox<String> textColumn = new ComboBox<>();
     private final ComboBox<ColumnType> typeChoice = new ComboBox<>(FXCollections.observableArrayList(
             ColumnType.NUMERIC, ColumnType.CATEGORICAL, ColumnType.BOOLEAN, ColumnType.TEXT));
     private final Spinner<Integer> trainPercent = new Spinner<>(1, 100, 70, 5);
     private final Spinner<Integer> validationPercent = new Spinner<>(0, 99, 15, 5);
     private final Label testPercent = new Label("15 %");
     private final TextField seed = new TextField(String.valueOf(PreprocessingSpec.DEFAULT_SEED));
-    private final BarChart<String, Number> classBalance = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final ClassBalanceChart classBalance = new ClassBalanceChart("classBalanceChart");
+    private final SplitPane tables;
+    private final ScrollPane tableChoices;
+    private final ImageDataPane imagePane;
+    private final TextDataPane textPane;
     private boolean updating;
 
     public DataView(DataViewModel model, ProjectSession session, Runnable openData, Consumer<Throwable> errors) {
@@ -77,38 +81,66 @@ public final class DataView extends BorderPane {
         columns.setId("columnTable");
         columns.setPlaceholder(new Label("Column types and statistics appear here."));
         setUpColumnTable();
-        SplitPane tables = new SplitPane(titled("Preview (first rows)", preview),
-                titled("Columns: type and statistics", columns));
+        tables = new SplitPane(FormFields.titled("Preview (first rows)", preview),
+                FormFields.titled("Columns: type and statistics", columns));
         tables.setOrientation(Orientation.VERTICAL);
         tables.setDividerPositions(0.5);
-        setCenter(tables);
-        setRight(choicesPanel());
+        tableChoices = choicesPanel();
+        imagePane = new ImageDataPane(model, session, errors);
+        textPane = new TextDataPane(model, session, errors);
 
         model.snapshotProperty().addListener((o, old, now) -> show(now));
+        model.imageSetProperty().addListener((o, old, now) -> showImageFile(now));
         session.projectProperty().addListener((o, old, now) -> showChoices(now));
+        model.kindProperty().addListener((o, old, now) -> showPage(now));
         show(model.snapshot());
         showChoices(session.project());
+        showPage(model.kindProperty().get());
     }
 
-    private static VBox titled(String title, javafx.scene.Node content) {
-        Label label = new Label(title);
-        label.getStyleClass().add("title-4");
-        VBox box = new VBox(4, label, content);
-        VBox.setVgrow(content, javafx.scene.layout.Priority.ALWAYS);
-        box.setPadding(new Insets(4, 8, 4, 8));
-        return box;
+    /** Tables show their preview and columns; texts and images have their own panes. */
+    private void showPage(DataKind kind) {
+        switch (kind) {
+            case TEXT_TABLE -> {
+                setCenter(textPane);
+                setRight(null);
+            }
+            case IMAGE_FOLDER, IDX -> {
+                setCenter(imagePane);
+                setRight(null);
+                showImageFile(model.imageSet());
+            }
+            default -> {
+                setCenter(tables);
+                setRight(tableChoices);
+                show(model.snapshot());
+            }
+        }
+    }
+
+    private void showImageFile(ImageSetSnapshot images) {
+        if (images != null) {
+            fileLabel.setText(images.file().toString());
+            rowsLabel.setText(images.imageCount() + " images in " + images.classNames().size() + " classes ("
+                    + images.kind().description() + ")");
+        }
     }
 
     private ScrollPane choicesPanel() {
         target.setId("targetChoice");
         task.setId("taskChoice");
         typeColumn.setId("typeColumn");
+        textColumn.setId("textColumnChoice");
+        textColumn.valueProperty().addListener((o, old, now) -> act(() -> {
+            if (now != null && !now.equals(TextDataPane.NO_TEXT_COLUMN)) {
+                model.chooseTextColumn(now);
+            }
+        }));
         typeChoice.setId("typeChoice");
         trainPercent.setId("trainPercent");
         validationPercent.setId("validationPercent");
         testPercent.setId("testPercent");
         seed.setId("seed");
-        classBalance.setId("classBalanceChart");
         trainPercent.setEditable(true);
         validationPercent.setEditable(true);
         seed.setPrefColumnCount(8);
@@ -146,16 +178,12 @@ public final class DataView extends BorderPane {
         form.addRow(row++, new Label("Task"), task);
         form.addRow(row++, new Label("Column"), typeColumn);
         form.addRow(row++, new Label("Type"), new HBox(6, typeChoice, applyType));
+        form.addRow(row++, new Label("Texts in"), textColumn);
         form.addRow(row++, new Label("Training %"), trainPercent);
         form.addRow(row++, new Label("Validation %"), validationPercent);
         form.addRow(row++, new Label("Test %"), testPercent);
         form.addRow(row, new Label("Seed"), new HBox(6, seed, applySplit));
 
-        classBalance.setTitle("Class balance");
-        classBalance.setLegendVisible(false);
-        classBalance.setAnimated(false);
-        classBalance.setPrefSize(300, 220);
-        classBalance.setMinHeight(180);
         Label heading = new Label("Preprocessing");
         heading.getStyleClass().add("title-4");
         VBox panel = new VBox(10, heading, form, classBalance);
@@ -285,7 +313,10 @@ public final class DataView extends BorderPane {
             if (!target.getItems().equals(names)) {
                 target.getItems().setAll(names);
                 typeColumn.getItems().setAll(names);
+                textColumn.getItems().setAll(TextDataPane.NO_TEXT_COLUMN);
+                textColumn.getItems().addAll(names);
             }
+            textColumn.setValue(TextDataPane.NO_TEXT_COLUMN);
             target.setValue(spec.targetColumn());
             task.setValue(spec.task() == null ? "Automatic"
                     : spec.task() == TaskType.CLASSIFICATION ? "Classification" : "Regression");
@@ -299,10 +330,6 @@ public final class DataView extends BorderPane {
     }
 
     private void showClassBalance() {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (ColumnProfile.ValueCount value : model.classBalance()) {
-            series.getData().add(new XYChart.Data<>(value.value(), value.count()));
-        }
-        classBalance.getData().setAll(List.of(series));
+        classBalance.show(model.classBalance());
     }
 }

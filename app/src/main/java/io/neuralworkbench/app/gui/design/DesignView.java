@@ -4,6 +4,7 @@ import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.tasks.TaskCenter;
 import io.neuralworkbench.designer.NodeLayout;
 import io.neuralworkbench.designer.model.DesignState;
+import io.neuralworkbench.designer.model.BlockLibrary;
 import io.neuralworkbench.designer.model.DesignerModel;
 import io.neuralworkbench.designer.view.DesignerPane;
 import io.neuralworkbench.engine.network.NetworkDescription;
@@ -17,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +37,8 @@ public final class DesignView extends BorderPane {
     private final Label note = new Label();
     private final Label placeholder = new Label();
     private final StackPane waiting = new StackPane(placeholder);
+    /** "My blocks", shared by every project this window shows. */
+    private final BlockLibrary blocks = new BlockLibrary();
     private DesignerModel model;
     private DesignerPane pane;
     /** The project value this view last gave the session, so that change is not taken for an outside one. */
@@ -51,8 +55,14 @@ public final class DesignView extends BorderPane {
     }
 
     public DesignView(ProjectSession session, TaskCenter tasks) {
+        this(session, tasks, MyBlocksFile.defaultFile());
+    }
+
+    /** @param myBlocksFile where "My blocks" are kept between sessions (read now, written after every change) */
+    public DesignView(ProjectSession session, TaskCenter tasks, Path myBlocksFile) {
         this.session = session;
         this.tasks = tasks;
+        MyBlocksFile.attach(blocks, myBlocksFile, tasks);
         setId("designView");
         note.setId("designNote");
         note.setWrapText(true);
@@ -65,6 +75,11 @@ public final class DesignView extends BorderPane {
         setCenter(waiting);
         session.projectProperty().addListener((o, old, now) -> projectChanged(now));
         projectChanged(session.project());
+    }
+
+    /** "My blocks" of this window. */
+    public BlockLibrary blocks() {
+        return blocks;
     }
 
     /** The designer's model once a network is shown; empty before. */
@@ -169,6 +184,7 @@ public final class DesignView extends BorderPane {
     private void show(DesignState state) {
         if (model == null) {
             model = new DesignerModel(state);
+            model.useBlockLibrary(blocks);
             pane = new DesignerPane(model);
             model.addListener(change -> {
                 if (change == DesignerModel.Change.CONTENT) {
