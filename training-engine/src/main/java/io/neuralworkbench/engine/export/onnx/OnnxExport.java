@@ -95,6 +95,14 @@ public final class OnnxExport {
         return problems;
     }
 
+    /** @throws UserInputException naming each node that cannot be exported, so nothing needs to be written first */
+    public static void requireExportable(NetworkDescription network) {
+        List<String> problems = problems(network);
+        if (!problems.isEmpty()) {
+            throw new UserInputException("This model cannot be exported to ONNX: " + String.join(" ", problems));
+        }
+    }
+
     /**
      * Writes {@code onnxFile} and its preprocessing file, each atomically (a temporary file renamed into
      * place), after everything has been translated in memory: a network that cannot be exported leaves no file.
@@ -107,10 +115,7 @@ public final class OnnxExport {
             throw new UserInputException(target + " is a folder; give the ONNX file's name, e.g. "
                     + target.resolve("model" + EXTENSION) + ".");
         }
-        List<String> problems = problems(bundle.network());
-        if (!problems.isEmpty()) {
-            throw new UserInputException("This model cannot be exported to ONNX: " + String.join(" ", problems));
-        }
+        requireExportable(bundle.network());
         Onnx.ModelProto model = toOnnx(bundle);
         Path sidecar = preprocessingFileFor(target);
         byte[] sidecarJson = Json.mapper().writerWithDefaultPrettyPrinter()
