@@ -107,7 +107,13 @@ class OnnxLayerCoverageTest {
                 .add("globalMax", Layer.GlobalPooling.max(), List.of("softmax"))
                 .add("flatten", new Layer.Flatten(), List.of("norm"))
                 .add("dense", Layer.Dense.of(6), List.of("flatten"))
-                .add("both", new Layer.Concatenate(), List.of("globalMax", "dense"))
+                .add("avgValid", Layer.Pooling2D.avg(2), List.of("conv"))
+                .add("convValid", Layer.Convolution2D.of(4, 2), List.of("conv"))
+                .then("poolValid", new Layer.Pooling2D(PoolingType.MAX, Size2D.square(2), Size2D.square(2),
+                        Padding.VALID))
+                .add("residual", new Layer.Add(), List.of("avgValid", "poolValid"))
+                .then("globalAvg", Layer.GlobalPooling.avg())
+                .add("both", new Layer.Concatenate(), List.of("globalMax", "dense", "globalAvg"))
                 .then("output", Layer.Output.classification(4))
                 .build();
 
