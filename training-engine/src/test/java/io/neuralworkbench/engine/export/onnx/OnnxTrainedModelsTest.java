@@ -21,6 +21,7 @@ import io.neuralworkbench.engine.training.TrainingConfig;
 import io.neuralworkbench.engine.training.TrainingResult;
 import io.neuralworkbench.engine.training.TrainingSession;
 import io.neuralworkbench.engine.training.dl4j.Dl4jGraphBackend;
+import io.neuralworkbench.engine.training.pytorch.PyTorchBackend;
 import io.neuralworkbench.engine.util.Json;
 import io.neuralworkbench.engine.workflow.TabularTraining;
 import org.junit.jupiter.api.Tag;
@@ -76,6 +77,18 @@ class OnnxTrainedModelsTest {
             assertThat(sidecar.at("/preprocessing/features/0/scaling").isObject()).isTrue();
         }
         assertThat(directory).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith("."));
+    }
+
+    /** The PyTorch backend's model in memory is saved as a DL4J graph, which the export reads. */
+    @Test
+    void anMlpTrainedWithThePyTorchBackendGivesTheEngineOutputs() throws Exception {
+        TabularTraining training = TabularTraining.prepare(SharedDatasets.IRIS, PreprocessingSpec.forTarget("species"),
+                null, TrainingConfig.defaults().withEpochs(20).withLearningRate(0.01), new PyTorchBackend());
+        try (ModelBundle bundle = training.bundle(training.newSession(null).run())) {
+            assertThat(bundle.model().getClass().getSimpleName()).isEqualTo("PyTorchModel");
+            assertThat(OnnxRuntimeCheck.exportAndCompare(bundle, directory.resolve("iris-pytorch.onnx"),
+                    (ArrayDataset) training.data().test())).isLessThanOrEqualTo(OnnxRuntimeCheck.TOLERANCE);
+        }
     }
 
     @Test
