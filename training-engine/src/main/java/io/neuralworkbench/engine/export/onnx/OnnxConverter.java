@@ -101,6 +101,9 @@ final class OnnxConverter {
     }
 
     private Onnx.ModelProto build() {
+        // The graph's input and output carry the nodes' names, so no helper tensor (e.g. "mask") may take them.
+        onnx.reserve(inputNode(network).name());
+        onnx.reserve(outputNode(network).name());
         for (String name : network.topologicalOrder()) {
             Node node = network.node(name).orElseThrow();
             List<Value> inputs = network.inputsOf(name).stream().map(values::get).toList();

@@ -27,6 +27,11 @@ final class OnnxGraph {
         graph.setName(name);
     }
 
+    /** Keeps a name (the graph's input or output) from being given to any other tensor. */
+    void reserve(String name) {
+        names.add(name);
+    }
+
     /** A tensor name not used yet: {@code base}, or {@code base_2}, {@code base_3}, … */
     String unique(String base) {
         String name = base;
@@ -88,7 +93,6 @@ final class OnnxGraph {
 
     /** Declares a graph input; a dimension of -1 is the batch, 0 a named free dimension. */
     void input(String name, int elementType, long... dims) {
-        names.add(name);
         graph.addInput(valueInfo(name, elementType, dims));
     }
 

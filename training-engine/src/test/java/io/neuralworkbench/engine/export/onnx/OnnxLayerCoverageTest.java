@@ -147,11 +147,12 @@ class OnnxLayerCoverageTest {
                 TextEncoding.SEQUENCE, maxLength, null);
         ArrayDataset texts = text.encodeTexts(MaskedTexts.SENTENCES);
         List<NetworkDescription> networks = new ArrayList<>(MaskedTexts.networks(maxLength));
+        // Node names that the graph's helper tensors would otherwise take.
         networks.add(NetworkDescription.builder("embedding, max pooling")
-                .then("input", Layer.Input.sequence(1, maxLength))
+                .then("lengths", Layer.Input.sequence(1, maxLength))
                 .then("embedding", Layer.Embedding.of(MaskedTexts.vocabularySize(), 8))
                 .then("pool", Layer.GlobalPooling.max())
-                .then("output", Layer.Output.classification(2))
+                .then("mask", Layer.Output.classification(2))
                 .build());
 
         for (NetworkDescription network : networks) {
