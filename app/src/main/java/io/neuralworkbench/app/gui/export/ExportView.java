@@ -26,8 +26,7 @@ import java.util.function.Consumer;
 /**
  * The Export step: open a bundle (a file, or the latest run's), see what it holds, and save it under a name,
  * write its model card (and open it in the browser), a Java example project or an ONNX model. Work runs in
- * background tasks
- * through the {@link ExportViewModel}; this class only lays out and forwards.
+ * background tasks through the {@link ExportViewModel}; this class only lays out and forwards.
  */
 public final class ExportView extends BorderPane {
     private final ExportViewModel model;
