@@ -17,11 +17,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code workbench export}: a bundle's model card, a Java example project, or a checked copy of the bundle. */
+/**
+ * {@code workbench export}: a bundle's model card, a Java example project, a checked copy of the bundle, or an
+ * ONNX model with its preprocessing JSON.
+ */
 @Command(name = "export",
         mixinStandardHelpOptions = true,
         description = {"Export a model bundle into a new folder: its model card (one HTML file that opens without a",
-            "network), a runnable Java example project (Maven) that predicts with it, or a copy of the bundle.",
+            "network), a runnable Java example project (Maven) that predicts with it, or a copy of the bundle;",
+            "or, with --format onnx, into one ONNX file (opset 13) and its fitted preprocessing beside it",
+            "(MODEL.preprocessing.json).",
             "The bundle is written first and read back; it must predict what the model predicts, or nothing is",
             "exported (exit code 1). The folder appears only when everything is written."})
 final class ExportCommand implements Callable<Integer> {
@@ -32,13 +37,14 @@ final class ExportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "BUNDLE", description = "A model bundle written by 'workbench train' or the app.")
     Path bundleFile;
 
-    @Option(names = "--format", required = true, paramLabel = "card|java|bundle",
+    @Option(names = "--format", required = true, paramLabel = "card|java|bundle|onnx",
             description = "card: model-card.html; java: a Maven project with PredictExample and the bundle;"
-                    + " bundle: a copy of the bundle.")
+                    + " bundle: a copy of the bundle; onnx: MODEL.onnx and MODEL.preprocessing.json.")
     ExportFormat format;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR",
-            description = "The folder to create (it may exist if it is empty).")
+    @Option(names = "--out", required = true, paramLabel = "DIR|MODEL.onnx",
+            description = "The folder to create (it may exist if it is empty); for onnx the model file to write"
+                    + " (replaced if it exists).")
     Path out;
 
     @Option(names = "--name", paramLabel = "NAME",
@@ -57,6 +63,9 @@ final class ExportCommand implements Callable<Integer> {
         ModelExport.Result result;
         try (ModelBundle bundle = ModelBundle.read(bundleFile)) {
             ParitySample sample = ParitySample.forBundle(bundle, checkData);
+            if (format == ExportFormat.ONNX) {
+                return printOnnx(ModelExport.saveOnnx(bundle, this.out, sample), out);
+            }
             result = ModelExport.export(bundle, exportName, format, this.out, sample, step -> { });
         } catch (ParityMismatchException e) {
             spec.commandLine().getErr().println(e.getMessage());
@@ -71,8 +80,17 @@ final class ExportCommand implements Callable<Integer> {
             case JAVA -> out.println("Build and run it as its README.md says (cd " + result.folder()
                     + " && mvn -q compile exec:java -Dexec.args=\"" + ModelExport.fileName(exportName)
                     + ".zip rows.csv\").");
-            case BUNDLE -> { }
+            case BUNDLE, ONNX -> { }
         }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static int printOnnx(ModelExport.OnnxResult result, PrintWriter out) {
+        out.println(result.parity().summary());
+        out.println("Exported the ONNX model " + result.files().model());
+        out.println("and its fitted preprocessing " + result.files().preprocessing()
+                + " (what turns raw rows, texts or images into the model's input; see docs/onnx.md).");
         out.flush();
         return ExitCode.OK;
     }

@@ -75,8 +75,31 @@ class ExportCommandTest {
         CommandRun help = run("export", "--help");
 
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("BUNDLE", "--format", "card|java|bundle", "--out", "--data", "--name",
-                "read back");
+        assertThat(help.out()).contains("BUNDLE", "--format", "card|java|bundle|onnx", "--out", "--data", "--name",
+                "read back", "MODEL.preprocessing.json");
+    }
+
+    @Test
+    void anOnnxExportWritesTheModelAndItsPreprocessingBesideIt() throws Exception {
+        Path onnx = directory.resolve("deploy/iris.onnx");
+
+        CommandRun export = run("export", bundle.toString(), "--format", "onnx", "--out", onnx.toString(),
+                "--data", IRIS.toString());
+
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("on 150 rows of iris.csv", "iris.onnx", "iris.preprocessing.json",
+                "docs/onnx.md");
+        byte[] model = Files.readAllBytes(onnx);
+        // An ONNX ModelProto starts with field 1 (ir_version) as a varint: tag byte 0x08.
+        assertThat(model[0]).isEqualTo((byte) 0x08);
+        assertThat(new String(model, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Neural Workbench",
+                "MatMul", "Softmax");
+        assertThat(Files.readString(directory.resolve("deploy/iris.preprocessing.json")))
+                .contains("\"classNames\"", "\"setosa\"", "\"petal_length\"");
+        try (var files = Files.list(directory.resolve("deploy"))) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("iris.onnx", "iris.preprocessing.json");
+        }
     }
 
     @Test
@@ -97,9 +120,12 @@ class ExportCommandTest {
         assertBadInput(run("export", bundle.toString(), "--format", "bundle", "--out",
                 fileInTheWay.resolve("out").toString()), "Cannot write the export into");
 
-        CommandRun unknownFormat = run("export", bundle.toString(), "--format", "onnx", "--out",
+        CommandRun unknownFormat = run("export", bundle.toString(), "--format", "tflite", "--out",
                 directory.resolve("z").toString());
         assertThat(unknownFormat.exitCode()).isEqualTo(2);
-        assertThat(unknownFormat.err()).contains("--format", "onnx");
+        assertThat(unknownFormat.err()).contains("--format", "tflite");
+
+        assertBadInput(run("export", bundle.toString(), "--format", "onnx", "--out", used.toString()),
+                "is a folder; give the ONNX file's name");
     }
 }

@@ -7,5 +7,7 @@ public enum ExportFormat {
     /** A runnable Maven project that predicts with the bundle, the bundle included. */
     JAVA,
     /** A copy of the bundle, checked by reading it back. */
-    BUNDLE
+    BUNDLE,
+    /** The network as an ONNX model and its fitted preprocessing as JSON beside it (see OnnxExport). */
+    ONNX
 }

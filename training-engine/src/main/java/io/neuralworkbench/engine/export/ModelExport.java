@@ -2,6 +2,7 @@ package io.neuralworkbench.engine.export;
 
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.bundle.ModelBundle;
+import io.neuralworkbench.engine.export.onnx.OnnxExport;
 import io.neuralworkbench.engine.util.AtomicFiles;
 
 import java.io.IOException;
@@ -56,7 +57,11 @@ public final class ModelExport {
         checkTarget(folder);
         Path staging = createStaging(folder);
         try {
-            String bundleFile = format == ExportFormat.CARD ? CHECKED_BUNDLE : fileName(name) + ".zip";
+            if (format == ExportFormat.ONNX) {
+                OnnxExport.requireExportable(bundle.network());
+            }
+            boolean keepsBundle = format == ExportFormat.JAVA || format == ExportFormat.BUNDLE;
+            String bundleFile = keepsBundle ? fileName(name) + ".zip" : CHECKED_BUNDLE;
             progress.accept("Writing the bundle");
             bundle.write(staging.resolve(bundleFile));
             progress.accept("Checking the written bundle on " + sample.description());
@@ -73,6 +78,11 @@ public final class ModelExport {
                 }
                 case BUNDLE -> {
                     // The checked bundle is the export.
+                }
+                case ONNX -> {
+                    Files.delete(staging.resolve(CHECKED_BUNDLE));
+                    progress.accept("Writing the ONNX model");
+                    OnnxExport.write(bundle, staging.resolve(fileName(name) + OnnxExport.EXTENSION));
                 }
             }
             progress.accept("Moving the export into place");
@@ -124,6 +134,36 @@ public final class ModelExport {
         } finally {
             deleteRecursively(staging);
         }
+    }
+
+    /**
+     * Writes the model as one ONNX file and its preprocessing JSON beside it ({@link OnnxExport}), after the same
+     * check as every export. A network with a layer ONNX cannot express is refused before anything is written.
+     *
+     * @throws UserInputException      naming the layers ONNX cannot express
+     * @throws ParityMismatchException if the written bundle does not reproduce the model; nothing is written
+     */
+    public static OnnxResult saveOnnx(ModelBundle bundle, Path file, ParitySample sample) throws IOException {
+        OnnxExport.requireExportable(bundle.network());
+        Path target = file.toAbsolutePath().normalize();
+        Path staging = createStaging(target);
+        try {
+            Path written = staging.resolve(CHECKED_BUNDLE);
+            bundle.write(written);
+            ParityCheck.Result parity = ParityCheck.verify(bundle, written, sample);
+            return new OnnxResult(OnnxExport.write(bundle, target), parity);
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    /**
+     * What an ONNX export wrote.
+     *
+     * @param files  the ONNX model and its preprocessing JSON
+     * @param parity what the check of the model file compared
+     */
+    public record OnnxResult(OnnxExport.Result files, ParityCheck.Result parity) {
     }
 
     /** A name usable as a file name and a Maven artifact id: letters, digits, '.', '_' and '-'. */

@@ -57,6 +57,17 @@ class ModelExportTest {
     }
 
     @Test
+    void anOnnxExportFolderHoldsTheModelAndItsPreprocessingButNotTheCheckedBundle() throws IOException {
+        ModelExport.Result result = ModelExport.export(TrainedIris.get().bundle, "iris v1", ExportFormat.ONNX,
+                directory.resolve("onnx"), TrainedIris.get().testSample(), step -> { });
+
+        assertThat(result.files()).containsExactly(Path.of("iris-v1.onnx"), Path.of("iris-v1.preprocessing.json"));
+        assertThat(result.parity().maxDifference()).isLessThanOrEqualTo(ParityCheck.TOLERANCE);
+        assertThat(Files.readString(directory.resolve("onnx/iris-v1.preprocessing.json")))
+                .contains("\"model\" : \"iris-v1.onnx\"", "\"virginica\"");
+    }
+
+    @Test
     void aWrittenBundleThatPredictsDifferentlyIsRefused() throws IOException {
         TrainedIris iris = TrainedIris.get();
         Path file = directory.resolve("altered.zip");

@@ -21,6 +21,9 @@ public interface ExportDialogs {
     /** @return the folder for the Java example project, or null when the user cancelled */
     Path chooseExampleFolder(Window owner);
 
+    /** @return where to write the ONNX model (its preprocessing JSON goes beside it), or null when cancelled */
+    Path chooseOnnxToSave(Window owner, String suggestedName);
+
     /** The platform's file and folder choosers. */
     static ExportDialogs platform() {
         return new ExportDialogs() {
@@ -45,6 +48,12 @@ public interface ExportDialogs {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle("Folder for the Java example project");
                 return pathOf(chooser.showDialog(owner));
+            }
+
+            @Override
+            public Path chooseOnnxToSave(Window owner, String suggestedName) {
+                return pathOf(chooser("Save ONNX model as", suggestedName + ".onnx",
+                        new FileChooser.ExtensionFilter("ONNX models", "*.onnx")).showSaveDialog(owner));
             }
         };
     }

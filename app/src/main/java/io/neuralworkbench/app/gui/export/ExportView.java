@@ -25,8 +25,8 @@ import java.util.function.Consumer;
 
 /**
  * The Export step: open a bundle (a file, or the latest run's), see what it holds, and save it under a name,
- * write its model card (and open it in the browser) or a Java example project. Work runs in background tasks
- * through the {@link ExportViewModel}; this class only lays out and forwards.
+ * write its model card (and open it in the browser), a Java example project or an ONNX model. Work runs in
+ * background tasks through the {@link ExportViewModel}; this class only lays out and forwards.
  */
 public final class ExportView extends BorderPane {
     private final ExportViewModel model;
@@ -106,7 +106,13 @@ public final class ExportView extends BorderPane {
                 model.writeJavaExample(folder);
             }
         });
-        for (Button action : new Button[] {save, card, java}) {
+        Button onnx = button("ONNX…", "writeOnnx", () -> {
+            Path file = dialogs.chooseOnnxToSave(window(), model.exportNameProperty().get());
+            if (file != null) {
+                model.writeOnnx(file);
+            }
+        });
+        for (Button action : new Button[] {save, card, java, onnx}) {
             action.disableProperty().bind(unavailable);
         }
         Label status = new Label();
@@ -127,7 +133,7 @@ public final class ExportView extends BorderPane {
         copy.disableProperty().bind(noBundle);
 
         VBox actions = new VBox(10, heading("Export"), new HBox(8, new Label("Name"), name),
-                new HBox(8, save, card, browse, java), status,
+                new HBox(8, save, card, browse, java, onnx), status,
                 heading("Use it from Java"), new Label("With the engine on the class path (the Java example"
                 + " project sets that up):"), snippet, copy);
         HBox.setHgrow(name, Priority.ALWAYS);

@@ -176,6 +176,20 @@ public final class ExportViewModel implements AutoCloseable {
                 + " files; see its README.md). " + result.parity().summary()));
     }
 
+    /**
+     * Writes the model as an ONNX file and its fitted preprocessing as JSON beside it, after the same check as
+     * every export; a network ONNX cannot express fails with the layer named, before anything is written.
+     */
+    public void writeOnnx(Path file) {
+        ModelBundle current = requireBundle();
+        Project project = session.project();
+        this.<ModelExport.OnnxResult>start("Writing the ONNX model", progress -> {
+            progress.message("Checking the model and writing " + file.getFileName());
+            return ModelExport.saveOnnx(current, file, paritySample(current, project));
+        }, result -> status.set("Wrote the ONNX model " + result.files().model() + " and its preprocessing "
+                + result.files().preprocessing().getFileName() + ". " + result.parity().summary()));
+    }
+
     private <T> void start(String title, BackgroundTask.Work<T> work, java.util.function.Consumer<T> onSuccess) {
         busy.set(true);
         BackgroundTask<T> task = tasks.submit(title, work, onSuccess);

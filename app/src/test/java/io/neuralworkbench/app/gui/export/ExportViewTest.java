@@ -85,6 +85,11 @@ class ExportViewTest {
             public Path chooseExampleFolder(Window owner) {
                 return directory.resolve("java-example");
             }
+
+            @Override
+            public Path chooseOnnxToSave(Window owner, String suggestedName) {
+                return directory.resolve("onnx/" + suggestedName + ".onnx");
+            }
         };
         stage.setScene(new Scene(new ExportView(model, answers, documentsShown::add), 1100, 700));
         stage.show();
@@ -133,6 +138,11 @@ class ExportViewTest {
         waitUntil(() -> status.getText().startsWith("Wrote the Java example"));
         assertThat(directory.resolve("java-example/pom.xml")).isRegularFile();
         assertThat(directory.resolve("java-example/iris-final.zip")).isRegularFile();
+
+        robot.clickOn("#writeOnnx");
+        waitUntil(() -> status.getText().startsWith("Wrote the ONNX model"));
+        assertThat(directory.resolve("onnx/iris-final.onnx")).isRegularFile();
+        assertThat(directory.resolve("onnx/iris-final.preprocessing.json")).content().contains("\"setosa\"");
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {
