@@ -5,6 +5,7 @@ import io.neuralworkbench.engine.network.Layer;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Shape;
 import io.neuralworkbench.engine.training.BackendData;
+import io.neuralworkbench.engine.training.LayerParameters;
 import io.neuralworkbench.engine.training.ParameterSnapshot;
 import io.neuralworkbench.engine.training.TrainableModel;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -17,6 +18,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A DL4J {@link ComputationGraph} behind the engine's {@link TrainableModel} interface. */
 final class Dl4jGraphModel implements TrainableModel {
@@ -179,6 +184,36 @@ final class Dl4jGraphModel implements TrainableModel {
     @Override
     public long parameterCount() {
         return graph.numParams();
+    }
+
+    /** DL4J names a graph's parameters "node_param" (e.g. hidden1_W, hidden1_b), in topological order. */
+    @Override
+    public List<LayerParameters> layerParameters() {
+        List<LayerParameters> parameters = new ArrayList<>();
+        for (Map.Entry<String, INDArray> entry : graph.paramTable().entrySet()) {
+            String key = entry.getKey();
+            int cut = key.lastIndexOf('_');
+            INDArray values = entry.getValue();
+            parameters.add(new LayerParameters(cut < 0 ? key : key.substring(0, cut), cut < 0 ? key
+                    : key.substring(cut + 1), values.shape().clone(), values.dup('c').data().asFloat()));
+        }
+        return parameters;
+    }
+
+    @Override
+    public Map<String, float[]> layerActivations(float[][] features) {
+        Map<String, float[]> activations = new LinkedHashMap<>();
+        if (features.length == 0) {
+            return activations;
+        }
+        Map<String, INDArray> all = graph.feedForward(toNetworkLayout(Nd4j.createFromArray(features)), false);
+        for (String name : graph.getConfiguration().getTopologicalOrderStr()) {
+            INDArray output = all.get(name);
+            if (output != null && !graph.getConfiguration().getNetworkInputs().contains(name)) {
+                activations.put(name, output.dup('c').data().asFloat());
+            }
+        }
+        return activations;
     }
 
     @Override

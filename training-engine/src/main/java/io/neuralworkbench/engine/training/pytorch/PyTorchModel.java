@@ -13,6 +13,7 @@ import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Shape;
 import io.neuralworkbench.engine.network.ShapeInference;
 import io.neuralworkbench.engine.training.BackendData;
+import io.neuralworkbench.engine.training.LayerParameters;
 import io.neuralworkbench.engine.training.ParameterSnapshot;
 import io.neuralworkbench.engine.training.TrainableModel;
 import io.neuralworkbench.engine.training.TrainingConfig;
@@ -326,6 +327,18 @@ public final class PyTorchModel implements TrainableModel {
     @Override
     public ParameterSnapshot snapshot() {
         return new TorchSnapshot(graph.tensors().stream().map(t -> t.array().toFloatArray()).toList());
+    }
+
+    /** The trainable tensors (batch-norm statistics left out); weights are named W and biases b, as in DL4J. */
+    @Override
+    public List<LayerParameters> layerParameters() {
+        return graph.tensors().stream().filter(t -> t.role().trainable())
+                .map(t -> new LayerParameters(t.node(), switch (t.role()) {
+                    case DENSE_WEIGHT, CONVOLUTION_WEIGHT -> LayerParameters.WEIGHTS;
+                    case BIAS -> "b";
+                    default -> t.role().name().toLowerCase(java.util.Locale.ROOT);
+                }, t.array().getShape().getShape(), t.array().toFloatArray()))
+                .toList();
     }
 
     @Override
