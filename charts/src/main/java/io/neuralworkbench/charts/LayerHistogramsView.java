@@ -45,6 +45,8 @@ public class LayerHistogramsView extends ChartComponent {
         final String layer;
         final Kind kind;
         final List<ValueHistogram> epochs = new ArrayList<>();
+        /** The 0-based epoch of each column: a fast run may skip epochs between two columns. */
+        final List<Integer> epochNumbers = new ArrayList<>();
         final Label title = new Label();
         final Canvas canvas = new Canvas();
         final Pane box = new Pane(canvas);
@@ -104,13 +106,19 @@ public class LayerHistogramsView extends ChartComponent {
         return strips.values().stream().map(s -> s.title.getText()).toList();
     }
 
+    /** The 0-based epochs of one layer's strip's columns. FX thread. */
+    public List<Integer> epochsOf(String layer, Kind kind) {
+        Strip strip = strips.get(key(layer, kind));
+        return strip == null ? List.of() : List.copyOf(strip.epochNumbers);
+    }
+
     /** The histograms of one layer's strip, oldest epoch first (empty when there is no such strip). FX thread. */
     public List<ValueHistogram> history(String layer, Kind kind) {
         Strip strip = strips.get(key(layer, kind));
         return strip == null ? List.of() : List.copyOf(strip.epochs);
     }
 
-    /** Epochs shown so far. FX thread. */
+    /** Epochs shown so far (columns per strip). FX thread. */
     public int epochsShown() {
         return epochsShown;
     }
@@ -119,13 +127,13 @@ public class LayerHistogramsView extends ChartComponent {
         List<Strip> changed = new ArrayList<>();
         for (EpochHistograms epoch; (epoch = incoming.poll()) != null; ) {
             epochsShown++;
-            add(epoch.weights(), Kind.WEIGHTS, changed);
-            add(epoch.activations(), Kind.ACTIVATIONS, changed);
+            add(epoch.epoch(), epoch.weights(), Kind.WEIGHTS, changed);
+            add(epoch.epoch(), epoch.activations(), Kind.ACTIVATIONS, changed);
         }
         changed.stream().distinct().forEach(this::draw);
     }
 
-    private void add(Map<String, ValueHistogram> histograms, Kind kind, List<Strip> changed) {
+    private void add(int epoch, Map<String, ValueHistogram> histograms, Kind kind, List<Strip> changed) {
         histograms.forEach((layer, histogram) -> {
             Strip strip = strips.computeIfAbsent(key(layer, kind), k -> {
                 Strip added = new Strip(layer, kind);
@@ -134,6 +142,7 @@ public class LayerHistogramsView extends ChartComponent {
                 return added;
             });
             strip.epochs.add(histogram);
+            strip.epochNumbers.add(epoch);
             changed.add(strip);
         });
     }
@@ -205,9 +214,9 @@ public class LayerHistogramsView extends ChartComponent {
         g.fillText(format(min), left - 4, 4 + plotHeight);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("epoch 1", left, 6 + plotHeight);
+        g.fillText("epoch " + (strip.epochNumbers.get(0) + 1), left, 6 + plotHeight);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(Integer.toString(epochs.size()), left + plotWidth, 6 + plotHeight);
+        g.fillText(Integer.toString(strip.epochNumbers.get(epochs.size() - 1) + 1), left + plotWidth, 6 + plotHeight);
     }
 
     private static String format(double value) {

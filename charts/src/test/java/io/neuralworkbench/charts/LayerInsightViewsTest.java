@@ -42,7 +42,7 @@ class LayerInsightViewsTest {
     void epochsAddedOffTheFxThreadBecomeOneStripPerLayerAndKind() throws Exception {
         Thread training = new Thread(() -> {
             histograms.addEpoch(0, Map.of("hidden", around(0)), Map.of("hidden", around(1)));
-            histograms.addEpoch(1, Map.of("hidden", around(2)), Map.of("hidden", around(3)));
+            histograms.addEpoch(4, Map.of("hidden", around(2)), Map.of("hidden", around(3)));
         });
         training.start();
         training.join();
@@ -53,6 +53,7 @@ class LayerInsightViewsTest {
             assertThat(histograms.stripNames()).containsExactly("hidden · weights", "hidden · activations");
             assertThat(histograms.history("hidden", LayerHistogramsView.Kind.WEIGHTS))
                     .extracting(ValueHistogram::max).containsExactly(1.0, 3.0);
+            assertThat(histograms.epochsOf("hidden", LayerHistogramsView.Kind.ACTIVATIONS)).containsExactly(0, 4);
             histograms.clear();
             assertThat(histograms.stripNames()).isEmpty();
         }).get();

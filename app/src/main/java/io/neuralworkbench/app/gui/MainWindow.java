@@ -11,6 +11,7 @@ import io.neuralworkbench.app.cli.SampleData;
 import io.neuralworkbench.app.gui.data.DataView;
 import io.neuralworkbench.app.gui.data.DataViewModel;
 import io.neuralworkbench.app.gui.evaluate.EvaluateFiles;
+import io.neuralworkbench.charts.ChartComponent;
 import io.neuralworkbench.app.gui.evaluate.EvaluateView;
 import io.neuralworkbench.app.gui.evaluate.EvaluateViewModel;
 import io.neuralworkbench.app.gui.export.ExportDialogs;
@@ -80,6 +81,8 @@ public final class MainWindow {
     private final Tab dataTab;
     private final DesignView designView;
     private final Tab designTab;
+    private final EvaluateViewModel evaluateModel;
+    private final Tab evaluateTab;
     private final WelcomeView welcome;
     private final ReadOnlyObjectWrapper<BackendAvailability> backendAvailability = new ReadOnlyObjectWrapper<>();
     private final StatusBar statusBar;
@@ -101,11 +104,14 @@ public final class MainWindow {
         designView = new DesignView(session, tasks);
         designTab = new Tab("2  Design", designView);
         designTab.setId("designTab");
+        evaluateModel = new EvaluateViewModel(session, tasks);
+        evaluateTab = new Tab("4  Evaluate", new EvaluateView(evaluateModel, EvaluateFiles.platform()));
+        evaluateTab.setId("evaluateTab");
         workflow.setId("workflow");
         workflow.getTabs().addAll(dataTab,
                 designTab,
-                new Tab("3  Train", TrainView.create(session, tasks, stage)),
-                new Tab("4  Evaluate", new EvaluateView(new EvaluateViewModel(session, tasks), EvaluateFiles.platform())),
+                new Tab("3  Train", TrainView.create(session, tasks, stage, settings.computeProperty())),
+                evaluateTab,
                 new Tab("5  Export", new ExportView(new ExportViewModel(session, tasks), ExportDialogs.platform(),
                         WorkbenchApp::showDocument)));
         workflow.getTabs().forEach(tab -> tab.setClosable(false));
@@ -164,6 +170,11 @@ public final class MainWindow {
     /** What the backend offers (CPU, GPU), once {@link #loadBackendReport} has finished; null before. */
     public ReadOnlyObjectProperty<BackendAvailability> backendAvailabilityProperty() {
         return backendAvailability.getReadOnlyProperty();
+    }
+
+    /** The Evaluate tab's state. */
+    public EvaluateViewModel evaluateModel() {
+        return evaluateModel;
     }
 
     /** The Design tab's view. */
@@ -250,7 +261,12 @@ public final class MainWindow {
                 workflow.getSelectionModel().select(dataTab);
                 dataModel.open(path);
             }
-            case IMAGE_FOLDER, IDX, MODEL_BUNDLE -> showInformation(path.getFileName() + " is "
+            case MODEL_BUNDLE -> {
+                root.setCenter(workflow); // a bundle is evaluated with or without a project open
+                workflow.getSelectionModel().select(evaluateTab);
+                evaluateModel.openBundle(path);
+            }
+            case IMAGE_FOLDER, IDX -> showInformation(path.getFileName() + " is "
                     + describe(destination) + ". The window opens these in the next build; until then, use "
                     + "'workbench train --data " + path + "' on the command line.");
         }
@@ -259,8 +275,7 @@ public final class MainWindow {
     private static String describe(DropRouter.Destination destination) {
         return switch (destination) {
             case IMAGE_FOLDER -> "a folder of images per class";
-            case IDX -> "MNIST IDX data";
-            default -> "a model bundle";
+            default -> "MNIST IDX data";
         };
     }
 
@@ -541,6 +556,11 @@ public final class MainWindow {
     private void applyFontScale() {
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
                 BASE_FONT_SIZE * settings.effectiveFontScale()));
+        // The charts' own presentation mode (large fonts, high contrast, thick lines), for every chart in the window.
+        root.getStyleClass().remove(ChartComponent.PRESENTATION_STYLE_CLASS);
+        if (settings.presentationModeProperty().get()) {
+            root.getStyleClass().add(ChartComponent.PRESENTATION_STYLE_CLASS);
+        }
     }
 
     private void showAbout() {
