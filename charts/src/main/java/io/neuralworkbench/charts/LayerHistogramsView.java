@@ -90,7 +90,7 @@ public class LayerHistogramsView extends ChartComponent {
      * @param activations may be empty (the backend cannot tell)
      */
     public void addEpoch(int epoch, Map<String, ValueHistogram> weights, Map<String, ValueHistogram> activations) {
-        incoming.add(new EpochHistograms(epoch, Map.copyOf(weights), new LinkedHashMap<>(activations)));
+        incoming.add(new EpochHistograms(epoch, new LinkedHashMap<>(weights), new LinkedHashMap<>(activations)));
     }
 
     /** Forgets every epoch (a new run). Call on the FX thread. */

@@ -280,6 +280,26 @@ public final class PyTorchModel implements TrainableModel {
         }
     }
 
+    /** Each node's outputs in inference mode; the output node's as probabilities, as DL4J reports them. */
+    @Override
+    public java.util.Map<String, float[]> layerActivations(float[][] features) {
+        java.util.Map<String, float[]> activations = new java.util.LinkedHashMap<>();
+        if (features.length == 0) {
+            return activations;
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            java.util.Map<String, NDArray> values = graph.forwardEveryNode(
+                    toNetworkLayout(rows(scope, features, features[0].length)), null, false);
+            values.forEach((name, value) -> {
+                if (!name.equals(graph.inputName())) {
+                    activations.put(name, (name.equals(graph.outputName()) ? probabilities(value) : value)
+                            .toFloatArray());
+                }
+            });
+        }
+        return activations;
+    }
+
     private float[][] predictRows(NDArray flatRows, NDArray masks) {
         NDArray out = probabilities(graph.forward(toNetworkLayout(flatRows), masks, false));
         int width = (int) out.getShape().get(1);
