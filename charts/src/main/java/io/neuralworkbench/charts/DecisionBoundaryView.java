@@ -11,7 +11,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -245,14 +245,48 @@ public class DecisionBoundaryView extends ChartComponent {
     /** Runs on the worker thread: the grid's predictions painted into an image. */
     private Image paint(float[][] probabilities) {
         int n = resolution;
+        // One buffer written at once, colours from a cache: a Color per cell made painting cost more CPU than
+        // predicting, taken from training on a small machine.
+        int[] argb = new int[n * n];
+        for (int cell = 0; cell < argb.length; cell++) {
+            argb[cell] = cellArgb(probabilities[cell]);
+        }
         WritableImage image = new WritableImage(n, n);
-        PixelWriter pixels = image.getPixelWriter();
-        for (int row = 0; row < n; row++) {
-            for (int column = 0; column < n; column++) {
-                pixels.setColor(column, row, cellColor(probabilities[row * n + column]));
+        image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), argb, 0, n);
+        return image;
+    }
+
+    /** Shades of confidence per class; {@link #cellColor} quantised to this many, cached as ARGB. */
+    private static final int CONFIDENCE_LEVELS = 64;
+    private static final java.util.Map<Integer, int[]> SHADES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static int cellArgb(float[] probabilities) {
+        int best = 0;
+        for (int c = 1; c < probabilities.length; c++) {
+            if (probabilities[c] > probabilities[best]) {
+                best = c;
             }
         }
-        return image;
+        int classes = Math.max(2, probabilities.length);
+        int[] shades = SHADES.computeIfAbsent(best * 1000 + classes, key -> shadesOf(key / 1000, key % 1000));
+        double chance = 1.0 / classes;
+        double confidence = Math.max(0, Math.min(1, (probabilities[best] - chance) / (1 - chance)));
+        return shades[(int) Math.round(confidence * (CONFIDENCE_LEVELS - 1))];
+    }
+
+    private static int[] shadesOf(int best, int classes) {
+        int[] shades = new int[CONFIDENCE_LEVELS];
+        double chance = 1.0 / classes;
+        for (int level = 0; level < CONFIDENCE_LEVELS; level++) {
+            float[] probabilities = new float[classes];
+            double top = chance + (1 - chance) * level / (CONFIDENCE_LEVELS - 1);
+            java.util.Arrays.fill(probabilities, (float) ((1 - top) / (classes - 1)));
+            probabilities[best] = (float) top;
+            Color color = cellColor(probabilities);
+            shades[level] = 0xFF000000 | (int) Math.round(color.getRed() * 255) << 16
+                    | (int) Math.round(color.getGreen() * 255) << 8 | (int) Math.round(color.getBlue() * 255);
+        }
+        return shades;
     }
 
     /** The predicted class's colour, paler where the model is unsure (the top probability near 1 / classes). */

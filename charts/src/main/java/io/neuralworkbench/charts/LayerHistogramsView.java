@@ -11,6 +11,8 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -184,24 +186,8 @@ public class LayerHistogramsView extends ChartComponent {
         double min = epochs.stream().mapToDouble(ValueHistogram::min).min().orElse(0);
         double max = epochs.stream().mapToDouble(ValueHistogram::max).max().orElse(1);
         Color ink = large ? Color.BLACK : categoryColor(strip.kind == Kind.WEIGHTS ? 0 : 1).darker();
-        double columnWidth = plotWidth / epochs.size();
-        for (int e = 0; e < epochs.size(); e++) {
-            ValueHistogram histogram = epochs.get(e);
-            double largest = Math.max(1, histogram.largestCount());
-            double binSize = (histogram.max() - histogram.min()) / histogram.bins();
-            for (int bin = 0; bin < histogram.bins(); bin++) {
-                int count = histogram.count(bin);
-                if (count == 0) {
-                    continue;
-                }
-                double low = histogram.min() + bin * binSize;
-                double yTop = 4 + (max - (low + binSize)) / (max - min) * plotHeight;
-                double yBottom = 4 + (max - low) / (max - min) * plotHeight;
-                // A square root keeps the thin tails visible next to a tall peak.
-                g.setFill(Color.WHITE.interpolate(ink, 0.15 + 0.85 * Math.sqrt(count / largest)));
-                g.fillRect(left + e * columnWidth, yTop, Math.ceil(columnWidth), Math.max(1, yBottom - yTop));
-            }
-        }
+        g.setImageSmoothing(false);
+        g.drawImage(heatmap(epochs, min, max, ink), left, 4, plotWidth, plotHeight);
         g.setStroke(Color.BLACK);
         g.setLineWidth(large ? 2 : 1);
         g.strokeRect(left, 4, plotWidth, plotHeight);
@@ -217,6 +203,46 @@ public class LayerHistogramsView extends ChartComponent {
         g.fillText("epoch " + (strip.epochNumbers.get(0) + 1), left, 6 + plotHeight);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(Integer.toString(strip.epochNumbers.get(epochs.size() - 1) + 1), left + plotWidth, 6 + plotHeight);
+    }
+
+    /** Value rows of the image; an epoch's bins are resampled onto them (their ranges differ from epoch to epoch). */
+    private static final int IMAGE_ROWS = 120;
+
+    /**
+     * One pixel column per epoch, one pixel row per value step from {@code max} (top) to {@code min}: painting an
+     * image and scaling it once is far cheaper than a rectangle per bin on a software-rendered screen.
+     */
+    static WritableImage heatmap(List<ValueHistogram> epochs, double min, double max, Color ink) {
+        int[] shades = new int[SHADES];
+        for (int level = 0; level < SHADES; level++) {
+            shades[level] = argb(Color.WHITE.interpolate(ink, 0.15 + 0.85 * level / (SHADES - 1.0)));
+        }
+        int width = epochs.size();
+        int[] pixels = new int[width * IMAGE_ROWS];
+        double step = (max - min) / IMAGE_ROWS;
+        for (int e = 0; e < width; e++) {
+            ValueHistogram histogram = epochs.get(e);
+            double largest = Math.max(1, histogram.largestCount());
+            double binSize = (histogram.max() - histogram.min()) / histogram.bins();
+            for (int row = 0; row < IMAGE_ROWS; row++) {
+                double value = max - (row + 0.5) * step;
+                int bin = (int) Math.floor((value - histogram.min()) / binSize);
+                int count = bin >= 0 && bin < histogram.bins() ? histogram.count(bin) : 0;
+                // A square root keeps the thin tails visible next to a tall peak.
+                pixels[row * width + e] = count == 0 ? 0xFFFFFFFF
+                        : shades[(int) Math.round(Math.sqrt(count / largest) * (SHADES - 1))];
+            }
+        }
+        WritableImage image = new WritableImage(width, IMAGE_ROWS);
+        image.getPixelWriter().setPixels(0, 0, width, IMAGE_ROWS, PixelFormat.getIntArgbInstance(), pixels, 0, width);
+        return image;
+    }
+
+    private static final int SHADES = 64;
+
+    private static int argb(Color color) {
+        return 0xFF000000 | (int) Math.round(color.getRed() * 255) << 16 | (int) Math.round(color.getGreen() * 255) << 8
+                | (int) Math.round(color.getBlue() * 255);
     }
 
     private static String format(double value) {

@@ -11,16 +11,19 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Predicts the decision boundary's grid on the training thread, between two batches, where the model cannot
  * change under the prediction (models are not thread-safe; a copy per frame would cost more than the prediction).
- * At most {@link DecisionBoundaryView#MAX_UPDATES_PER_SECOND} times a second, and always at an epoch after which
- * the run pauses or ends, so a step or the end shows the model as it is. The view paints the image on its own
- * worker.
+ * At most {@link DecisionBoundaryView#MAX_UPDATES_PER_SECOND} times a second and at most {@link #MAX_SHARE} of the
+ * training thread's time (a slow prediction lowers the frame rate, not the training speed), and always at an epoch
+ * after which the run pauses or ends, so a step or the end shows the model as it is. The view paints the image on
+ * its own worker.
  */
 public final class BoundaryFeed implements ModelObserver {
-    static final long MIN_NANOS_BETWEEN_FRAMES = 1_000_000_000L / DecisionBoundaryView.MAX_UPDATES_PER_SECOND;
+    /** The largest share of the training thread's time predicting the boundary may take. */
+    static final double MAX_SHARE = 0.05;
 
     private final DecisionBoundaryView view;
+    private final TrainingThreadBudget budget = new TrainingThreadBudget(DecisionBoundaryView.MAX_UPDATES_PER_SECOND,
+            MAX_SHARE);
     private volatile boolean enabled;
-    private long lastFrameNanos;
     private final AtomicLong frames = new AtomicLong();
     private final AtomicLong predictingNanos = new AtomicLong();
 
@@ -31,19 +34,19 @@ public final class BoundaryFeed implements ModelObserver {
     /** On for a run whose data has two features and classes (the view then holds its points); off otherwise. */
     public void setEnabled(boolean on) {
         enabled = on;
-        lastFrameNanos = System.nanoTime() - MIN_NANOS_BETWEEN_FRAMES;
+        budget.reset();
     }
 
     @Override
     public void afterBatch(IterationEvent event, ModelProbe model) {
-        if (enabled && System.nanoTime() - lastFrameNanos >= MIN_NANOS_BETWEEN_FRAMES) {
+        if (enabled && budget.due()) {
             predict(model);
         }
     }
 
     @Override
     public void afterEpoch(EpochEvent event, ModelProbe model, boolean pausing) {
-        if (enabled && (pausing || System.nanoTime() - lastFrameNanos >= MIN_NANOS_BETWEEN_FRAMES)) {
+        if (enabled && (pausing || budget.due())) {
             predict(model);
         }
     }
@@ -52,8 +55,8 @@ public final class BoundaryFeed implements ModelObserver {
         long start = System.nanoTime();
         float[][] grid = view.gridPoints();
         view.showPredictions(grid, model.predict(grid));
-        lastFrameNanos = System.nanoTime();
-        predictingNanos.addAndGet(lastFrameNanos - start);
+        budget.spentSince(start);
+        predictingNanos.addAndGet(System.nanoTime() - start);
         frames.incrementAndGet();
     }
 

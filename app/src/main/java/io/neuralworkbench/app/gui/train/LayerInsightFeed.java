@@ -14,14 +14,16 @@ import java.util.List;
 /**
  * After an epoch, on the training thread: each layer's weight and activation histograms and the first convolution
  * layer's filters, for the "Inside the network" tab. At most {@link #MAX_PER_SECOND} epochs a second are
- * recorded (small sets train hundreds of epochs a second) plus every epoch after which the run pauses or ends.
+ * recorded (small sets train hundreds of epochs a second), taking at most {@link #MAX_SHARE} of the training
+ * thread's time, plus every epoch after which the run pauses or ends.
  */
 public final class LayerInsightFeed implements ModelObserver {
     static final int MAX_PER_SECOND = 4;
+    static final double MAX_SHARE = 0.03;
     private final LayerHistogramsView histograms;
     private final FilterGridView filters;
     private volatile float[][] probeRows = new float[0][];
-    private long lastNanos;
+    private final TrainingThreadBudget budget = new TrainingThreadBudget(MAX_PER_SECOND, MAX_SHARE);
 
     public LayerInsightFeed(LayerHistogramsView histograms, FilterGridView filters) {
         this.histograms = histograms;
@@ -31,16 +33,15 @@ public final class LayerInsightFeed implements ModelObserver {
     /** Rows to measure activations on, for the next run (set before it starts). */
     public void setProbeRows(float[][] rows) {
         probeRows = rows;
-        lastNanos = System.nanoTime() - 1_000_000_000L;
+        budget.reset();
     }
 
     @Override
     public void afterEpoch(EpochEvent event, ModelProbe model, boolean pausing) {
-        long now = System.nanoTime();
-        if (!pausing && now - lastNanos < 1_000_000_000L / MAX_PER_SECOND) {
+        if (!pausing && !budget.due()) {
             return;
         }
-        lastNanos = now;
+        long start = System.nanoTime();
         List<LayerParameters> parameters = model.parameters();
         float[][] rows = probeRows;
         histograms.addEpoch(event.epoch(), ValueHistogram.ofWeights(parameters, ValueHistogram.DEFAULT_BINS),
@@ -50,5 +51,6 @@ public final class LayerInsightFeed implements ModelObserver {
         if (first != null) {
             filters.show(first);
         }
+        budget.spentSince(start);
     }
 }

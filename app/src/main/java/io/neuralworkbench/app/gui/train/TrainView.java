@@ -132,6 +132,10 @@ public final class TrainView extends BorderPane {
         liveRates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
         liveUpdates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
         overlay.setRedrawInterval(LIVE_REDRAW_INTERVAL); // in the scene even while its tab is not shown
+        // Not a frame timer each: 60 pulses a second would take a core from training (docs/teaching.md).
+        boundary.setRedrawInterval(Duration.millis(1000.0 / DecisionBoundaryView.MAX_UPDATES_PER_SECOND));
+        histograms.setRedrawInterval(LIVE_REDRAW_INTERVAL);
+        filters.setRedrawInterval(LIVE_REDRAW_INTERVAL);
         LiveTicker.whileShown(this, () -> FIGURES_INTERVAL_NANOS, now -> model.refresh());
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
