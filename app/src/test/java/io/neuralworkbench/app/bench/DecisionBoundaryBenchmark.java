@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
  * mvn -o -q -pl app -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/app-cp.txt
  * java -cp app/target/test-classes:app/target/classes:$(cat /tmp/app-cp.txt) \
  *     io.neuralworkbench.app.bench.DecisionBoundaryBenchmark [--epochs N] [--backend auto|dl4j|pytorch] [--rounds N]
- *     [--only boundary|insight] [--no-window]
+ *     [--only boundary|insight] [--no-window] [--threads (CPU time of each JVM thread at the end)]
  * </pre>
  */
 public final class DecisionBoundaryBenchmark {
@@ -165,6 +165,16 @@ public final class DecisionBoundaryBenchmark {
                     liveFirst ? "visuals" : "plain", plain.seconds(), plain.cpuSeconds(), live.seconds(),
                     live.cpuSeconds(), live.frames(), live.observerSeconds(), 100 * observerShares.get(round - 1),
                     100 * (live.seconds() / plain.seconds() - 1), 100 * (live.cpuSeconds() / plain.cpuSeconds() - 1));
+        }
+        if (options.contains("--threads")) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            for (long id : threads.getAllThreadIds()) {
+                var info = threads.getThreadInfo(id);
+                long cpu = threads.getThreadCpuTime(id);
+                if (info != null && cpu > 200_000_000L) {
+                    System.out.printf(Locale.ROOT, "  thread %s: %.2f CPU s%n", info.getThreadName(), cpu / 1e9);
+                }
+            }
         }
         System.out.printf(Locale.ROOT, "median of rounds: training thread in the observers %+.1f %%, by the clock "
                 + "%+.1f %%, by process CPU time %+.1f %% (goal at most +10 %%); without %.2f s, with %.2f s%n",

@@ -19,7 +19,7 @@ import java.util.List;
  */
 public final class LayerInsightFeed implements ModelObserver {
     static final int MAX_PER_SECOND = 4;
-    static final double MAX_SHARE = 0.03;
+    static final double MAX_SHARE = 0.02;
     private final LayerHistogramsView histograms;
     private final FilterGridView filters;
     private volatile float[][] probeRows = new float[0][];

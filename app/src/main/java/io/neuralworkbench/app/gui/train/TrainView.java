@@ -175,7 +175,9 @@ public final class TrainView extends BorderPane {
         slowMotion.setBlockIncrement(50);
         slowMotion.setTooltip(new Tooltip("Slow motion: a pause after each batch (0–500 ms), to watch the model learn;"
                 + " it can change during a run"));
+        slowMotion.setValue(model.batchDelayMillisProperty().get());
         slowMotion.valueProperty().addListener((o, old, now) -> model.batchDelayMillisProperty().set(now.intValue()));
+        model.batchDelayMillisProperty().addListener((o, old, now) -> slowMotion.setValue(now.intValue()));
         Label slowMotionText = new Label();
         slowMotionText.textProperty().bind(Bindings.createStringBinding(() -> model.batchDelayMillisProperty().get()
                 == 0 ? "full speed" : model.batchDelayMillisProperty().get() + " ms/batch",

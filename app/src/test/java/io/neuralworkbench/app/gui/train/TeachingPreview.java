@@ -25,15 +25,25 @@ import java.util.prefs.Preferences;
  * </pre>
  * Slow motion (20 ms a batch) keeps the run going long enough to catch the boundary mid-way.
  */
-public final class TeachingPreview extends Application {
-    @Override
-    public void start(Stage stage) throws Exception {
+public final class TeachingPreview {
+    private TeachingPreview() {
+    }
+
+    /** The main class may not be an Application itself when JavaFX is on the class path, not the module path. */
+    public static final class App extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            TeachingPreview.start(stage, getParameters().getRaw().contains("--presentation"));
+        }
+    }
+
+    static void start(Stage stage, boolean presentation) throws Exception {
         Preferences preferences = Preferences.userRoot().node("io/neuralworkbench/teaching-preview");
         preferences.clear();
         Path folder = Files.createTempDirectory("teaching-preview");
         Settings settings = new Settings(preferences);
         settings.projectFolderProperty().set(folder);
-        settings.presentationModeProperty().set(getParameters().getRaw().contains("--presentation"));
+        settings.presentationModeProperty().set(presentation);
         ProjectSession session = new ProjectSession(preferences, folder.resolve("autosave"));
         FileDialogs none = new FileDialogs() {
             @Override
@@ -58,9 +68,19 @@ public final class TeachingPreview extends Application {
         stage.setHeight(860);
         stage.show();
         session.projectProperty().addListener((o, old, project) -> {
-            if (project == null) {
-                return;
+            if (project != null) {
+                // after the window has shown the opened project (it selects the Data tab)
+                javafx.animation.PauseTransition later = new javafx.animation.PauseTransition(
+                        javafx.util.Duration.seconds(1));
+                later.setOnFinished(e -> train(stage));
+                later.play();
             }
+        });
+        window.openSample(SampleProject.TWO_SPIRALS);
+    }
+
+    private static void train(Stage stage) {
+        {
             TabPane workflow = (TabPane) stage.getScene().lookup("#workflow");
             workflow.getSelectionModel().select(2);
             TrainView train = (TrainView) stage.getScene().lookup("#trainView");
@@ -71,11 +91,10 @@ public final class TeachingPreview extends Application {
                         .ifPresent(tab -> tabs.getSelectionModel().select(tab));
             });
             train.model().start();
-        });
-        window.openSample(SampleProject.TWO_SPIRALS);
+        }
     }
 
     public static void main(String[] args) {
-        launch(args);
+        Application.launch(App.class, args);
     }
 }
