@@ -210,11 +210,14 @@ public final class TrainView extends BorderPane {
         fixWidth(elapsed, 60);
         fixWidth(eta, 80);
 
-        ToolBar bar = new ToolBar(start, pause, resume, stop, step, new Label("Slow motion"), slowMotion,
-                slowMotionText, new Label("Epoch"), epochBar, epochText,
+        ToolBar bar = new ToolBar(start, pause, resume, stop, step, new Label("Epoch"), epochBar, epochText,
                 new Label("Run"), runBar, speed, new Label("Elapsed"), elapsed, eta);
-        VBox top = new VBox(bar, status);
-        VBox.setMargin(status, new Insets(2, 10, 4, 10));
+        // Slow motion shares the status line: the tool bar is full at the window's default width.
+        HBox statusLine = new HBox(8, status, new Label("Slow motion"), slowMotion, slowMotionText);
+        statusLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        VBox top = new VBox(bar, statusLine);
+        VBox.setMargin(statusLine, new Insets(2, 10, 4, 10));
         return top;
     }
 
