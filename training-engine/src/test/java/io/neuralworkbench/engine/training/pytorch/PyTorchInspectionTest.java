@@ -36,4 +36,20 @@ class PyTorchInspectionTest {
             assertThat(output[0] + output[1] + output[2]).isCloseTo(1f, within(1e-5f));
         }
     }
+
+    @Test
+    void bothBackendsGiveLeNetsFirstConvolutionKernelsAsOutInHeightWidth() {
+        var lenet = io.neuralworkbench.engine.network.Templates.lenet(28, 28, 1, 10);
+        try (TrainableModel torch = new PyTorchBackend().compile(lenet, TrainingConfig.defaults());
+             TrainableModel dl4j = new Dl4jGraphBackend().compile(lenet, TrainingConfig.defaults())) {
+            for (TrainableModel model : List.of(torch, dl4j)) {
+                LayerParameters first = model.layerParameters().stream().filter(LayerParameters::isConvolutionKernel)
+                        .findFirst().orElseThrow();
+                assertThat(first.shape()).hasSize(4);
+                assertThat(first.shape()[1]).as("one input channel").isEqualTo(1);
+                assertThat(first.shape()[2]).isEqualTo(first.shape()[3]);
+                assertThat(first.values()).hasSize((int) (first.shape()[0] * first.shape()[2] * first.shape()[3]));
+            }
+        }
+    }
 }
