@@ -6,6 +6,9 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.paint.Color;
 
@@ -37,6 +40,37 @@ public abstract class ChartComponent extends BorderPane {
                 getStyleClass().add(PRESENTATION_STYLE_CLASS);
             }
             presentationModeChanged(on);
+        });
+        followWindowPresentationMode();
+    }
+
+    /**
+     * A window switches all its charts at once by putting {@link #PRESENTATION_STYLE_CLASS} on its scene's root:
+     * CSS reaches what is styled, and this listener sets the property for what is drawn on a canvas.
+     */
+    private void followWindowPresentationMode() {
+        ListChangeListener<String> rootClasses = change -> setPresentationMode(
+                change.getList().contains(PRESENTATION_STYLE_CLASS));
+        ChangeListener<Parent> onRoot = (obs, old, root) -> {
+            if (old != null) {
+                old.getStyleClass().removeListener(rootClasses);
+            }
+            if (root != null) {
+                root.getStyleClass().addListener(rootClasses);
+                if (root.getStyleClass().contains(PRESENTATION_STYLE_CLASS)) {
+                    setPresentationMode(true);
+                }
+            }
+        };
+        sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.rootProperty().removeListener(onRoot);
+                onRoot.changed(old.rootProperty(), old.getRoot(), null);
+            }
+            if (scene != null) {
+                scene.rootProperty().addListener(onRoot);
+                onRoot.changed(scene.rootProperty(), null, scene.getRoot());
+            }
         });
     }
 

@@ -11,7 +11,7 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
-import javafx.scene.image.PixelWriter;
+import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -27,6 +27,9 @@ import javafx.scene.text.TextAlignment;
  * prediction runs are merged into one, and predictions start at most {@link #MAX_UPDATES_PER_SECOND} times a
  * second: a training loop may request a redraw after every batch without slowing down or queueing work. A
  * frame timer swaps the finished image in, so there is no task per update on the FX thread either.
+ *
+ * <p>A caller that must predict on a thread of its own (a model that is not thread-safe, predicted between
+ * training batches) takes {@link #gridPoints()} and hands the probabilities to {@link #showPredictions} instead.
  */
 public class DecisionBoundaryView extends ChartComponent {
     /** A model's class probabilities for points of the plane. */
@@ -65,6 +68,8 @@ public class DecisionBoundaryView extends ChartComponent {
     private double minY = -1;
     private double maxY = 1;
     private Image boundary;
+    /** The cell centres of the plane as it is now; replaced (never changed) when the data's extent changes. */
+    private volatile float[][] grid;
 
     public DecisionBoundaryView() {
         this(120);
@@ -76,6 +81,7 @@ public class DecisionBoundaryView extends ChartComponent {
             throw new IllegalArgumentException("resolution must be at least 2 cells per side, was " + resolution);
         }
         this.resolution = resolution;
+        grid = gridFor(minX, maxX, minY, maxY);
         Pane plot = new Pane(canvas);
         plot.setMinSize(100, 100);
         canvas.widthProperty().bind(plot.widthProperty());
@@ -113,6 +119,7 @@ public class DecisionBoundaryView extends ChartComponent {
         maxX = x[1];
         minY = y[0];
         maxY = y[1];
+        grid = gridFor(minX, maxX, minY, maxY);
         requestRedraw();
         draw();
     }
@@ -136,6 +143,31 @@ public class DecisionBoundaryView extends ChartComponent {
     }
 
     private final AtomicBoolean pendingFromOtherThread = new AtomicBoolean();
+
+    /**
+     * The points to predict for {@link #showPredictions}: one (x, y) row per grid cell centre, row by row from the
+     * top. Callable from any thread; do not change the array.
+     */
+    public float[][] gridPoints() {
+        return grid;
+    }
+
+    /**
+     * Shows a model's class probabilities for {@link #gridPoints()}, predicted by the caller. Callable from any
+     * thread; the image is painted on the view's worker and swapped in on the next frame. Probabilities for a grid
+     * that is no longer current (the data changed meanwhile) are dropped.
+     */
+    public void showPredictions(float[][] gridPoints, float[][] probabilities) {
+        if (gridPoints != grid) {
+            return;
+        }
+        if (probabilities.length != gridPoints.length) {
+            throw new IllegalArgumentException(probabilities.length + " predictions for " + gridPoints.length
+                    + " grid points");
+        }
+        predictions.incrementAndGet();
+        worker.execute(() -> finished.set(paint(probabilities)));
+    }
 
     /** The heatmap image shown, or null before the first prediction finished. */
     public Image boundaryImage() {
@@ -185,13 +217,10 @@ public class DecisionBoundaryView extends ChartComponent {
             redrawRequested = false;
             lastStartNanos = now;
             predictions.incrementAndGet();
-            double x0 = minX;
-            double x1 = maxX;
-            double y0 = minY;
-            double y1 = maxY;
+            float[][] cells = grid;
             worker.execute(() -> {
                 try {
-                    finished.set(predictGrid(current, x0, x1, y0, y1));
+                    finished.set(paint(current.predict(cells)));
                 } finally {
                     computing.set(false);
                 }
@@ -199,26 +228,65 @@ public class DecisionBoundaryView extends ChartComponent {
         }
     }
 
-    /** Runs on the worker thread: one prediction for every grid cell centre, painted into an image. */
-    private Image predictGrid(Predictor model, double x0, double x1, double y0, double y1) {
+    /** Every grid cell centre of the plane, row by row from the top. */
+    private float[][] gridFor(double x0, double x1, double y0, double y1) {
         int n = resolution;
-        float[][] grid = new float[n * n][];
+        float[][] cells = new float[n * n][];
         for (int row = 0; row < n; row++) {
             double y = y1 - (row + 0.5) / n * (y1 - y0); // image row 0 is the top
             for (int column = 0; column < n; column++) {
                 double x = x0 + (column + 0.5) / n * (x1 - x0);
-                grid[row * n + column] = new float[] {(float) x, (float) y};
+                cells[row * n + column] = new float[] {(float) x, (float) y};
             }
         }
-        float[][] probabilities = model.predict(grid);
+        return cells;
+    }
+
+    /** Runs on the worker thread: the grid's predictions painted into an image. */
+    private Image paint(float[][] probabilities) {
+        int n = resolution;
+        // One buffer written at once, colours from a cache: a Color per cell made painting cost more CPU than
+        // predicting, taken from training on a small machine.
+        int[] argb = new int[n * n];
+        for (int cell = 0; cell < argb.length; cell++) {
+            argb[cell] = cellArgb(probabilities[cell]);
+        }
         WritableImage image = new WritableImage(n, n);
-        PixelWriter pixels = image.getPixelWriter();
-        for (int row = 0; row < n; row++) {
-            for (int column = 0; column < n; column++) {
-                pixels.setColor(column, row, cellColor(probabilities[row * n + column]));
+        image.getPixelWriter().setPixels(0, 0, n, n, PixelFormat.getIntArgbInstance(), argb, 0, n);
+        return image;
+    }
+
+    /** Shades of confidence per class; {@link #cellColor} quantised to this many, cached as ARGB. */
+    private static final int CONFIDENCE_LEVELS = 64;
+    private static final java.util.Map<Integer, int[]> SHADES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static int cellArgb(float[] probabilities) {
+        int best = 0;
+        for (int c = 1; c < probabilities.length; c++) {
+            if (probabilities[c] > probabilities[best]) {
+                best = c;
             }
         }
-        return image;
+        int classes = Math.max(2, probabilities.length);
+        int[] shades = SHADES.computeIfAbsent(best * 1000 + classes, key -> shadesOf(key / 1000, key % 1000));
+        double chance = 1.0 / classes;
+        double confidence = Math.max(0, Math.min(1, (probabilities[best] - chance) / (1 - chance)));
+        return shades[(int) Math.round(confidence * (CONFIDENCE_LEVELS - 1))];
+    }
+
+    private static int[] shadesOf(int best, int classes) {
+        int[] shades = new int[CONFIDENCE_LEVELS];
+        double chance = 1.0 / classes;
+        for (int level = 0; level < CONFIDENCE_LEVELS; level++) {
+            float[] probabilities = new float[classes];
+            double top = chance + (1 - chance) * level / (CONFIDENCE_LEVELS - 1);
+            java.util.Arrays.fill(probabilities, (float) ((1 - top) / (classes - 1)));
+            probabilities[best] = (float) top;
+            Color color = cellColor(probabilities);
+            shades[level] = 0xFF000000 | (int) Math.round(color.getRed() * 255) << 16
+                    | (int) Math.round(color.getGreen() * 255) << 8 | (int) Math.round(color.getBlue() * 255);
+        }
+        return shades;
     }
 
     /** The predicted class's colour, paler where the model is unsure (the top probability near 1 / classes). */
@@ -260,7 +328,7 @@ public class DecisionBoundaryView extends ChartComponent {
             double y = toCanvasY(points[i][1]);
             g.setFill(categoryColor(classes[i]));
             g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
-            g.setStroke(Color.WHITE);
+            g.setStroke(large ? Color.BLACK : Color.WHITE); // high contrast on a projector
             g.strokeOval(x - radius, y - radius, 2 * radius, 2 * radius);
         }
         g.setStroke(Color.BLACK);

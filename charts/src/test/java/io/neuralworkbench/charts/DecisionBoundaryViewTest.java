@@ -74,6 +74,32 @@ class DecisionBoundaryViewTest {
     }
 
     @Test
+    void predictionsMadeByTheCallerOnItsOwnThreadAreShown() throws Exception {
+        Thread training = new Thread(() -> {
+            float[][] grid = view.gridPoints();
+            view.showPredictions(grid, HORIZONTAL_SPLIT.predict(grid));
+        });
+        training.start();
+        training.join();
+        Image horizontal = awaitImageAfter(0);
+
+        // Top-left cell: y > 0 → class 1; bottom-left: class 0.
+        assertThat(hueDistance(horizontal.getPixelReader().getColor(0, 0), ChartComponent.categoryColor(1))).isLessThan(10);
+        assertThat(hueDistance(horizontal.getPixelReader().getColor(0, 39), ChartComponent.categoryColor(0))).isLessThan(10);
+        assertThat(view.gridPoints()).hasNumberOfRows(40 * 40);
+    }
+
+    @Test
+    void predictionsForAGridThatIsNoLongerCurrentAreDropped() throws Exception {
+        float[][] before = view.gridPoints();
+        WaitForAsyncUtils.asyncFx(() -> view.setData(new float[][] {{5, 5}, {9, 9}}, new int[] {0, 1},
+                List.of("a", "b"), "x", "y")).get();
+        view.showPredictions(before, VERTICAL_SPLIT.predict(before));
+        assertThat(view.predictionCount()).isZero();
+        assertThat(view.gridPoints()).isNotSameAs(before);
+    }
+
+    @Test
     void pointsAreDrawnInTheirClassColours() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> view.setPredictor(VERTICAL_SPLIT)).get();
         awaitImageAfter(0);

@@ -12,6 +12,7 @@ import io.neuralworkbench.app.cli.SampleData;
 import io.neuralworkbench.app.gui.data.DataView;
 import io.neuralworkbench.app.gui.data.DataViewModel;
 import io.neuralworkbench.app.gui.evaluate.EvaluateFiles;
+import io.neuralworkbench.charts.ChartComponent;
 import io.neuralworkbench.app.gui.evaluate.EvaluateView;
 import io.neuralworkbench.app.gui.evaluate.EvaluateViewModel;
 import io.neuralworkbench.app.gui.export.ExportDialogs;
@@ -86,6 +87,8 @@ public final class MainWindow {
     private final Tab dataTab;
     private final DesignView designView;
     private final Tab designTab;
+    private final EvaluateViewModel evaluateModel;
+    private final Tab evaluateTab;
     private final WelcomeView welcome;
     private final ReadOnlyObjectWrapper<BackendAvailability> backendAvailability = new ReadOnlyObjectWrapper<>();
     private final StatusBar statusBar;
@@ -107,18 +110,20 @@ public final class MainWindow {
         designView = new DesignView(session, tasks);
         designTab = new Tab("2  Design", designView);
         designTab.setId("designTab");
+        evaluateModel = new EvaluateViewModel(session, tasks);
+        evaluateTab = tabBuiltWhenShown("4  Evaluate", () -> new EvaluateView(evaluateModel, EvaluateFiles.platform()));
+        evaluateTab.setId("evaluateTab");
         workflow.setId("workflow");
         // Train, Evaluate and Export are built when first shown: their charts cost a second of start-up.
         workflow.getTabs().addAll(dataTab,
                 designTab,
                 tabBuiltWhenShown("3  Train", () -> {
-                    TrainView trainView = TrainView.create(session, tasks, stage);
+                    TrainView trainView = TrainView.create(session, tasks, stage, settings.computeProperty());
                     statusBar.followTraining(trainView.model().phaseProperty().isNotEqualTo(TrainViewModel.Phase.IDLE),
                             trainView.model().epochTextProperty());
                     return trainView;
                 }),
-                tabBuiltWhenShown("4  Evaluate", () -> new EvaluateView(new EvaluateViewModel(session, tasks),
-                        EvaluateFiles.platform())),
+                evaluateTab,
                 tabBuiltWhenShown("5  Export", () -> new ExportView(new ExportViewModel(session, tasks),
                         ExportDialogs.platform(), WorkbenchApp::showDocument)));
         workflow.getTabs().forEach(tab -> tab.setClosable(false));
@@ -185,6 +190,11 @@ public final class MainWindow {
     /** What the backend offers (CPU, GPU), once {@link #loadBackendReport} has finished; null before. */
     public ReadOnlyObjectProperty<BackendAvailability> backendAvailabilityProperty() {
         return backendAvailability.getReadOnlyProperty();
+    }
+
+    /** The Evaluate tab's state. */
+    public EvaluateViewModel evaluateModel() {
+        return evaluateModel;
     }
 
     /** The Design tab's view. */
@@ -297,9 +307,11 @@ public final class MainWindow {
                 workflow.getSelectionModel().select(dataTab);
                 dataModel.openImages(path);
             }
-            case MODEL_BUNDLE -> showInformation(path.getFileName() + " is a model bundle. The window opens these in"
-                    + " the next build; until then, use 'workbench evaluate " + path + " --data FILE' on the"
-                    + " command line.");
+            case MODEL_BUNDLE -> {
+                root.setCenter(workflow); // a bundle is evaluated with or without a project open
+                workflow.getSelectionModel().select(evaluateTab);
+                evaluateModel.openBundle(path);
+            }
         }
     }
 
@@ -580,6 +592,11 @@ public final class MainWindow {
     private void applyFontScale() {
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;",
                 BASE_FONT_SIZE * settings.effectiveFontScale()));
+        // The charts' own presentation mode (large fonts, high contrast, thick lines), for every chart in the window.
+        root.getStyleClass().remove(ChartComponent.PRESENTATION_STYLE_CLASS);
+        if (settings.presentationModeProperty().get()) {
+            root.getStyleClass().add(ChartComponent.PRESENTATION_STYLE_CLASS);
+        }
     }
 
     private void showAbout() {

@@ -21,6 +21,7 @@ import io.neuralworkbench.engine.project.Project;
 import io.neuralworkbench.engine.project.ProjectFiles;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -244,5 +245,20 @@ class MainWindowTest {
 
         assertThat(session.project().dataFile().getFileName().toString()).isEqualTo("penguins.csv");
         assertThat(robot.lookup("#previewTable").queryAs(TableView.class).getItems()).isNotEmpty();
+    }
+
+    @Test
+    void droppingAModelBundleOpensItInTheEvaluateTab(FxRobot robot) throws Exception {
+        waitForIris();
+        Path bundle = io.neuralworkbench.app.gui.evaluate.IrisBundles.irisBundle().file();
+
+        robot.interact(() -> window.dropped(bundle));
+        waitUntil(() -> window.evaluateModel().resultProperty().get() != null);
+
+        TabPane workflow = robot.lookup("#workflow").queryAs(TabPane.class);
+        assertThat(workflow.getSelectionModel().getSelectedItem().getId()).isEqualTo("evaluateTab");
+        assertThat(window.evaluateModel().modelDescriptionProperty().get()).isNotBlank();
+        // trained on iris.csv, which the open sample project holds: its test split was evaluated at once
+        assertThat(window.evaluateModel().dataFileProperty().get().getFileName().toString()).isEqualTo("iris.csv");
     }
 }

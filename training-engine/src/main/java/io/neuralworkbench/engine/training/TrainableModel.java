@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A network compiled for one backend, with its optimizer state. The training session drives it batch by
@@ -80,6 +82,16 @@ public interface TrainableModel extends AutoCloseable {
     }
 
     long parameterCount();
+
+    /** Copies of every layer's parameter arrays, in network order; empty when the backend cannot list them. */
+    default List<LayerParameters> layerParameters() {
+        return List.of();
+    }
+
+    /** Each layer's flattened output for these rows, by node name in network order; empty when not supported. */
+    default Map<String, float[]> layerActivations(float[][] features) {
+        return Map.of();
+    }
 
     @Override
     void close();

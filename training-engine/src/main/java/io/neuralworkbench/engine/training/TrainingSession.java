@@ -54,6 +54,7 @@ public final class TrainingSession {
     private final SampleSource validation;
     private final Path checkpointDirectory;
     private final List<TrainingListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<ModelObserver> observers = new CopyOnWriteArrayList<>();
     private final Object pauseLock = new Object();
     private final CompletableFuture<TrainingResult> result = new CompletableFuture<>();
 
@@ -113,6 +114,16 @@ public final class TrainingSession {
 
     public void addListener(TrainingListener listener) {
         listeners.add(listener);
+    }
+
+    /** Adds an observer that looks at the model on the training thread between batches. */
+    public void addModelObserver(ModelObserver observer) {
+        observers.add(observer);
+    }
+
+    /** Whether a pause was asked for and not yet resumed (the run pauses, or is paused, before its next batch). */
+    public boolean isPauseRequested() {
+        return pauseRequested;
     }
 
     public SessionState state() {
@@ -296,6 +307,10 @@ public final class TrainingSession {
                                 ? measuredIteration(epoch, iteration - 1, loss, (double) iteration / totalIterations)
                                 : new IterationEvent(epoch, iteration - 1, loss, (double) iteration / totalIterations);
                         listeners.forEach(l -> l.onIteration(event));
+                        if (!observers.isEmpty()) {
+                            ModelProbe probe = probe();
+                            observers.forEach(o -> o.afterBatch(event, probe));
+                        }
                     }
                 }
                 double epochSeconds = (System.nanoTime() - epochStart) / 1e9;
@@ -343,8 +358,14 @@ public final class TrainingSession {
                 }
                 writeCheckpoint(epochsDone, iteration, history, bestEpoch, bestValue, improved);
                 listeners.forEach(l -> l.onEpoch(epochEvent));
+                boolean earlyStop = monitorBest && epoch - bestEpoch >= earlyStopping.patience();
+                if (!observers.isEmpty()) {
+                    ModelProbe probe = probe();
+                    boolean pausing = pauseRequested || stopRequested || earlyStop || epochsDone == config.epochs();
+                    observers.forEach(o -> o.afterEpoch(epochEvent, probe, pausing));
+                }
 
-                if (monitorBest && epoch - bestEpoch >= earlyStopping.patience()) {
+                if (earlyStop) {
                     endMessage = "Early stopping after epoch " + epochsDone + ": no improvement in "
                             + earlyStopping.patience() + " epochs; keeping epoch " + (bestEpoch + 1);
                     break;
@@ -353,6 +374,27 @@ public final class TrainingSession {
         }
         return finish(SessionState.COMPLETED, endMessage, history,
                 best != null ? bestEpoch : history.size() - 1, best);
+    }
+
+    /** The model as observers may see it: reading only, and only during their call on this thread. */
+    private ModelProbe probe() {
+        TrainableModel current = model;
+        return new ModelProbe() {
+            @Override
+            public float[][] predict(float[][] features) {
+                return current.predict(features);
+            }
+
+            @Override
+            public List<LayerParameters> parameters() {
+                return current.layerParameters();
+            }
+
+            @Override
+            public java.util.Map<String, float[]> activations(float[][] features) {
+                return current.layerActivations(features);
+            }
+        };
     }
 
     private TrainingResult finish(SessionState endState, String message, List<EpochEvent> history, int bestEpoch,

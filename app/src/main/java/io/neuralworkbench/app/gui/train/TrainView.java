@@ -3,6 +3,10 @@ package io.neuralworkbench.app.gui.train;
 import io.neuralworkbench.app.gui.ErrorDialogs;
 import io.neuralworkbench.app.gui.train.TrainViewModel.Phase;
 import io.neuralworkbench.app.session.ProjectSession;
+import io.neuralworkbench.app.settings.Settings.ComputePreference;
+import io.neuralworkbench.charts.DecisionBoundaryView;
+import io.neuralworkbench.charts.FilterGridView;
+import io.neuralworkbench.charts.LayerHistogramsView;
 import io.neuralworkbench.app.tasks.TaskCenter;
 import io.neuralworkbench.charts.LearningRateChart;
 import io.neuralworkbench.charts.LiveTicker;
@@ -13,6 +17,7 @@ import io.neuralworkbench.engine.training.EarlyStopping;
 import io.neuralworkbench.engine.training.LearningRateSchedule;
 import io.neuralworkbench.engine.training.OptimizerType;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -28,6 +33,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -57,14 +63,17 @@ import java.util.function.Function;
 
 /**
  * The Train step: the training settings (left), the run controls with progress, throughput and time (top), the
- * live curves, learning rate and update ratio of the run (tab "Live"), and the project's runs, their overlaid
- * curves and the difference of two runs' settings (tab "History"). State and actions are in
+ * live curves, learning rate and update ratio of the run (tab "Live"), for data with two features and classes the
+ * decision boundary redrawn as the model learns (tab "Decision boundary"), each layer's weight and activation
+ * histograms and an image model's first filters (tab "Inside the network"), and the project's runs, their
+ * overlaid curves and the difference of two runs' settings (tab "History"). State and actions are in
  * {@link TrainViewModel}; this class only lays out and binds.
  */
 public final class TrainView extends BorderPane {
     static final KeyCombination START_KEY = new KeyCodeCombination(KeyCode.F5);
     static final KeyCombination STOP_KEY = new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN);
     static final KeyCombination PAUSE_KEY = new KeyCodeCombination(KeyCode.F6);
+    static final KeyCombination STEP_KEY = new KeyCodeCombination(KeyCode.F7);
 
     /**
      * How often the live charts are redrawn: twice a second, or every {@code -Dworkbench.liveRedrawMillis}.
@@ -82,6 +91,12 @@ public final class TrainView extends BorderPane {
     /** The live charts are made once and follow each new run: a new ChartFX chart's first layout is slow. */
     private final LearningRateChart liveRates = new LearningRateChart(null);
     private final UpdateRatioChart liveUpdates = new UpdateRatioChart(null);
+    private final DecisionBoundaryView boundary = new DecisionBoundaryView();
+    private final BoundaryFeed boundaryFeed = new BoundaryFeed(boundary);
+    private final LayerHistogramsView histograms = new LayerHistogramsView();
+    private final FilterGridView filters = new FilterGridView();
+    private final TabPane tabs = new TabPane();
+    private final Tab boundaryTab = new Tab("Decision boundary", boundary);
     private final TableView<RunSummary> runsTable = new TableView<>();
     private final TextArea diff = new TextArea();
     private String liveRunShown;
@@ -91,10 +106,22 @@ public final class TrainView extends BorderPane {
         setId("trainView");
         setTop(controls());
         setLeft(form());
-        TabPane tabs = new TabPane(new Tab("Live", live()), new Tab("History", history()));
+        Tab insideTab = new Tab("Inside the network", inside());
+        tabs.getTabs().setAll(new Tab("Live", live()), insideTab, new Tab("History", history()));
         tabs.setId("trainTabs");
+        boundary.setId("decisionBoundary");
+        boundaryTab.setId("boundaryTab");
+        insideTab.setId("insideTab");
+        boundaryTab.setClosable(false);
         tabs.getTabs().forEach(tab -> tab.setClosable(false));
         setCenter(tabs);
+
+        // The feeds look at the model on the training thread; the views get their data before a run starts.
+        model.addModelObserver(boundaryFeed);
+        LayerInsightFeed insightFeed = new LayerInsightFeed(histograms, filters);
+        model.addModelObserver(insightFeed);
+        model.sampleRowsProperty().addListener((o, old, rows) -> insightFeed.setProbeRows(rows));
+        model.planeDataProperty().addListener((o, old, plane) -> showPlane(plane));
 
         model.liveBufferProperty().addListener((o, old, buffer) -> showLiveRun(buffer));
         model.plannedRatesProperty().addListener((o, old, rates) -> plannedRates.showPlanned(rates));
@@ -105,6 +132,10 @@ public final class TrainView extends BorderPane {
         liveRates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
         liveUpdates.setRedrawInterval(LIVE_REDRAW_INTERVAL);
         overlay.setRedrawInterval(LIVE_REDRAW_INTERVAL); // in the scene even while its tab is not shown
+        // Not a frame timer each: 60 pulses a second would take a core from training (docs/teaching.md).
+        boundary.setRedrawInterval(Duration.millis(1000.0 / DecisionBoundaryView.MAX_UPDATES_PER_SECOND));
+        histograms.setRedrawInterval(LIVE_REDRAW_INTERVAL);
+        filters.setRedrawInterval(LIVE_REDRAW_INTERVAL);
         LiveTicker.whileShown(this, () -> FIGURES_INTERVAL_NANOS, now -> model.refresh());
         sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
@@ -113,10 +144,14 @@ public final class TrainView extends BorderPane {
         });
     }
 
-    /** The view as the window shows it: work through the window's task center, errors as dialogs over it. */
-    public static TrainView create(ProjectSession session, TaskCenter tasks, Window owner) {
+    /**
+     * The view as the window shows it: work through the window's task center, errors as dialogs over it, the
+     * device choice starting at the user's preference.
+     */
+    public static TrainView create(ProjectSession session, TaskCenter tasks, Window owner,
+                                   javafx.beans.value.ObservableValue<ComputePreference> preferredDevice) {
         TrainViewModel model = new TrainViewModel(session, new TaskCenterBackground(tasks), Platform::runLater,
-                (whatFailed, problem) -> ErrorDialogs.create(owner, whatFailed, problem).show());
+                (whatFailed, problem) -> ErrorDialogs.create(owner, whatFailed, problem).show(), preferredDevice);
         model.checkBackends();
         return new TrainView(model);
     }
@@ -132,6 +167,22 @@ public final class TrainView extends BorderPane {
         Button resume = button("Resume", "resumeTraining", "Continue the paused run (F6)", model::resume);
         Button stop = button("Stop", "stopTraining", "Stop after the current batch and record the run (Shift+F5)",
                 model::stop);
+        Button step = button("Step", "stepTraining", "Train exactly one more epoch, then pause (F7)", model::step);
+        step.disableProperty().bind(model.canStepProperty().not());
+        Slider slowMotion = new Slider(0, 500, 0);
+        slowMotion.setId("slowMotion");
+        slowMotion.setPrefWidth(110);
+        slowMotion.setBlockIncrement(50);
+        slowMotion.setTooltip(new Tooltip("Slow motion: a pause after each batch (0–500 ms), to watch the model learn;"
+                + " it can change during a run"));
+        slowMotion.setValue(model.batchDelayMillisProperty().get());
+        slowMotion.valueProperty().addListener((o, old, now) -> model.batchDelayMillisProperty().set(now.intValue()));
+        model.batchDelayMillisProperty().addListener((o, old, now) -> slowMotion.setValue(now.intValue()));
+        Label slowMotionText = new Label();
+        slowMotionText.textProperty().bind(Bindings.createStringBinding(() -> model.batchDelayMillisProperty().get()
+                == 0 ? "full speed" : model.batchDelayMillisProperty().get() + " ms/batch",
+                model.batchDelayMillisProperty()));
+        fixWidth(slowMotionText, 90);
         var phase = model.phaseProperty();
         start.disableProperty().bind(model.canStartProperty().not());
         pause.disableProperty().bind(phase.isNotEqualTo(Phase.RUNNING));
@@ -159,10 +210,14 @@ public final class TrainView extends BorderPane {
         fixWidth(elapsed, 60);
         fixWidth(eta, 80);
 
-        ToolBar bar = new ToolBar(start, pause, resume, stop, new Label("Epoch"), epochBar, epochText,
+        ToolBar bar = new ToolBar(start, pause, resume, stop, step, new Label("Epoch"), epochBar, epochText,
                 new Label("Run"), runBar, speed, new Label("Elapsed"), elapsed, eta);
-        VBox top = new VBox(bar, status);
-        VBox.setMargin(status, new Insets(2, 10, 4, 10));
+        // Slow motion shares the status line: the tool bar is full at the window's default width.
+        HBox statusLine = new HBox(8, status, new Label("Slow motion"), slowMotion, slowMotionText);
+        statusLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        VBox top = new VBox(bar, statusLine);
+        VBox.setMargin(statusLine, new Insets(2, 10, 4, 10));
         return top;
     }
 
@@ -221,6 +276,11 @@ public final class TrainView extends BorderPane {
         backend.disableProperty().bind(model.formEditableProperty().not());
         backend.setTooltip(new Tooltip("auto: PyTorch when installed and it has every layer, else DL4J"));
         grid.addRow(row++, new Label("Backend"), backend);
+        ComboBox<ComputePreference> device = choice("deviceChoice", ComputePreference.values(),
+                model.deviceProperty());
+        device.setTooltip(new Tooltip("Starts at the preference in Settings; without a GPU backend training runs on"
+                + " the CPU"));
+        grid.addRow(row++, new Label("Device"), device);
         Label devices = boundLabel("devices", model.devicesProperty());
         devices.setWrapText(true);
         devices.setMaxWidth(240);
@@ -257,6 +317,46 @@ public final class TrainView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.65);
         return split;
+    }
+
+    private Node inside() {
+        histograms.setId("layerHistograms");
+        filters.setId("convolutionFilters");
+        filters.setPrefWidth(260);
+        SplitPane split = new SplitPane(histograms, filters);
+        split.setDividerPositions(0.72);
+        return split;
+    }
+
+    /** A run's 2-D points go to the decision boundary, which gets its own tab; other data has none. */
+    private void showPlane(TrainViewModel.PlaneData plane) {
+        boundaryFeed.setEnabled(plane != null);
+        if (plane == null) {
+            tabs.getTabs().remove(boundaryTab);
+            return;
+        }
+        boundary.setData(plane.points(), plane.classes(), plane.classNames(), plane.xName(), plane.yName());
+        if (!tabs.getTabs().contains(boundaryTab)) {
+            tabs.getTabs().add(1, boundaryTab);
+        }
+    }
+
+    /** The decision boundary view, for tests and screenshots. */
+    public DecisionBoundaryView decisionBoundary() {
+        return boundary;
+    }
+
+    /** What predicting the boundary has cost the training thread so far. */
+    public BoundaryFeed boundaryFeed() {
+        return boundaryFeed;
+    }
+
+    public LayerHistogramsView layerHistograms() {
+        return histograms;
+    }
+
+    public FilterGridView convolutionFilters() {
+        return filters;
     }
 
     /** A row that takes no space while {@code shown} is false (schedule and early-stopping details). */
@@ -325,6 +425,8 @@ public final class TrainView extends BorderPane {
         }
         liveRates.follow(buffer);
         liveUpdates.follow(buffer);
+        histograms.clear();
+        filters.clear();
         if (buffer == null) {
             return;
         }
@@ -344,6 +446,7 @@ public final class TrainView extends BorderPane {
     private void installShortcuts(Scene scene) {
         scene.getAccelerators().put(START_KEY, () -> whenShown(model::start));
         scene.getAccelerators().put(STOP_KEY, () -> whenShown(model::stop));
+        scene.getAccelerators().put(STEP_KEY, () -> whenShown(model::step));
         scene.getAccelerators().put(PAUSE_KEY, () -> whenShown(() -> {
             if (model.phaseProperty().get() == Phase.PAUSED) {
                 model.resume();

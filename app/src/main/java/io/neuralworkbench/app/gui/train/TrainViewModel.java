@@ -1,10 +1,14 @@
 package io.neuralworkbench.app.gui.train;
 
 import io.neuralworkbench.app.session.ProjectSession;
+import io.neuralworkbench.app.settings.Settings.ComputePreference;
 import io.neuralworkbench.charts.TrainingEventBuffer;
 import io.neuralworkbench.engine.UserInputException;
 import io.neuralworkbench.engine.backend.BackendReport;
 import io.neuralworkbench.engine.backend.ComputeDevice;
+import io.neuralworkbench.engine.data.ArrayDataset;
+import io.neuralworkbench.engine.data.FittedPreprocessing;
+import io.neuralworkbench.engine.data.PreparedInputs;
 import io.neuralworkbench.engine.eval.EvaluationReport;
 import io.neuralworkbench.engine.project.Project;
 import io.neuralworkbench.engine.project.Run;
@@ -12,12 +16,14 @@ import io.neuralworkbench.engine.training.EarlyStopping;
 import io.neuralworkbench.engine.training.EpochEvent;
 import io.neuralworkbench.engine.training.IterationEvent;
 import io.neuralworkbench.engine.training.LearningRateSchedule;
+import io.neuralworkbench.engine.training.ModelObserver;
 import io.neuralworkbench.engine.training.Optimizer;
 import io.neuralworkbench.engine.training.OptimizerType;
 import io.neuralworkbench.engine.training.SessionState;
 import io.neuralworkbench.engine.training.TrainingBackend;
 import io.neuralworkbench.engine.training.TrainingBackends;
 import io.neuralworkbench.engine.training.TrainingConfig;
+import io.neuralworkbench.engine.training.TrainingListener;
 import io.neuralworkbench.engine.training.TrainingResult;
 import io.neuralworkbench.engine.training.TrainingSession;
 import io.neuralworkbench.engine.workflow.ModelTraining;
@@ -25,6 +31,9 @@ import io.neuralworkbench.engine.workflow.ProjectTraining;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -49,6 +58,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -67,6 +78,20 @@ public final class TrainViewModel {
 
     /** The backends a user can choose by name; {@code auto} picks the faster one that has every layer. */
     public static final String AUTO_BACKEND = "auto";
+
+    /** Slow motion waits at most this long between two batches. */
+    public static final int MAX_BATCH_DELAY_MILLIS = 1000;
+    /** The decision boundary draws at most this many of the training points (a sample of larger sets). */
+    static final int MAX_PLANE_POINTS = 2000;
+    /** Training rows kept for measuring each layer's activations. */
+    static final int SAMPLE_ROWS = 128;
+
+    /**
+     * A run's training data when it has exactly two features and classes, for the decision boundary: the points
+     * as the network sees them (scaled), each point's class, and the two features' names.
+     */
+    public record PlaneData(float[][] points, int[] classes, List<String> classNames, String xName, String yName) {
+    }
 
     /** Runs work off the UI thread; exactly one of the callbacks is then called on the UI thread. */
     public interface Background {
@@ -97,6 +122,8 @@ public final class TrainViewModel {
     private final StringProperty seed = new SimpleStringProperty(this, "seed", "");
     private final StringProperty backend = new SimpleStringProperty(this, "backend", AUTO_BACKEND);
     private final ObservableList<String> availableBackends = FXCollections.observableArrayList(AUTO_BACKEND, "dl4j");
+    private final ObjectProperty<ComputePreference> device = new SimpleObjectProperty<>(this, "device",
+            ComputePreference.CPU);
     private final ReadOnlyStringWrapper devices = new ReadOnlyStringWrapper(this, "devices", "CPU (checking…)");
     private final ReadOnlyStringWrapper formProblem = new ReadOnlyStringWrapper(this, "formProblem", "");
     private final ReadOnlyObjectWrapper<double[]> plannedRates = new ReadOnlyObjectWrapper<>(this, "plannedRates",
@@ -117,6 +144,15 @@ public final class TrainViewModel {
     private final ReadOnlyObjectWrapper<TrainingEventBuffer> liveBuffer = new ReadOnlyObjectWrapper<>(this,
             "liveBuffer");
     private final ReadOnlyStringWrapper liveRunId = new ReadOnlyStringWrapper(this, "liveRunId", "");
+    private final ReadOnlyObjectWrapper<PlaneData> planeData = new ReadOnlyObjectWrapper<>(this, "planeData");
+    private final ReadOnlyObjectWrapper<float[][]> sampleRows = new ReadOnlyObjectWrapper<>(this, "sampleRows",
+            new float[0][]);
+    private final IntegerProperty batchDelayMillis = new SimpleIntegerProperty(this, "batchDelayMillis");
+    /** Copied from {@link #batchDelayMillis} for the training thread, which may not read a JavaFX property. */
+    private volatile int batchDelay;
+    /** Set by Step: the run pauses after the epoch that ends next. */
+    private final AtomicBoolean stepRequested = new AtomicBoolean();
+    private final List<ModelObserver> modelObservers = new ArrayList<>();
     private final ReadOnlyObjectWrapper<TrainingResult> latestResult = new ReadOnlyObjectWrapper<>(this,
             "latestResult");
     private final ObservableList<RunSummary> runs = FXCollections.observableArrayList();
@@ -128,6 +164,7 @@ public final class TrainViewModel {
             () -> phase.get() == Phase.IDLE || phase.get() == Phase.PAUSED, phase);
 
     private final BooleanBinding canStart;
+    private final BooleanBinding canStep;
     private boolean loading;
     private TrainingConfig formConfig;
     private Running running;
@@ -138,7 +175,7 @@ public final class TrainViewModel {
     }
 
     /** The data made ready and the session on it, not yet started. */
-    private record Prepared(ModelTraining training, TrainingSession session) {
+    private record Prepared(ModelTraining training, TrainingSession session, PlaneData plane, float[][] sampleRows) {
     }
 
     /** A run from its preparation to its record. */
@@ -164,6 +201,27 @@ public final class TrainViewModel {
         session.projectProperty().addListener((o, old, now) -> projectChanged(now));
         projectChanged(session.project());
         canStart = Bindings.createBooleanBinding(this::canStart, phase, formProblem, session.projectProperty());
+        canStep = Bindings.createBooleanBinding(() -> phase.get() == Phase.PAUSED || canStart(), phase, formProblem,
+                session.projectProperty());
+        batchDelayMillis.addListener((o, old, now) -> batchDelay = Math.max(0, Math.min(MAX_BATCH_DELAY_MILLIS,
+                now.intValue())));
+    }
+
+    /**
+     * A view model whose device choice starts at the user's CPU/GPU preference (Settings) and follows it while no
+     * run goes on.
+     */
+    public TrainViewModel(ProjectSession session, Background background, Executor uiThread,
+                          BiConsumer<String, Throwable> errors, ObservableValue<ComputePreference> preferredDevice) {
+        this(session, background, uiThread, errors);
+        if (preferredDevice.getValue() != null) {
+            device.set(preferredDevice.getValue());
+        }
+        preferredDevice.addListener((o, old, now) -> {
+            if (now != null && phase.get() == Phase.IDLE) {
+                device.set(now);
+            }
+        });
     }
 
     // ---- the form ----
@@ -231,6 +289,14 @@ public final class TrainViewModel {
     /** The backend names this machine can train with; PyTorch appears once {@link #checkBackends} found it. */
     public ObservableList<String> availableBackends() {
         return availableBackends;
+    }
+
+    /**
+     * CPU or GPU: starts at the Settings preference. This build's backends compute on the CPU only, so GPU trains on
+     * the CPU too and the run's status says so.
+     */
+    public ObjectProperty<ComputePreference> deviceProperty() {
+        return device;
     }
 
     /** The devices training can use, e.g. "CPU: Intel Xeon … · no GPU backend in this build". */
@@ -481,9 +547,58 @@ public final class TrainViewModel {
 
     /** Prepares the project's data in the background, then trains on the session's own thread. */
     public void start() {
+        startRun(false);
+    }
+
+    /**
+     * Trains exactly one more epoch, then pauses: starts a run that pauses after its first epoch, or continues a
+     * paused run for one epoch.
+     */
+    public void step() {
+        if (phase.get() == Phase.PAUSED) {
+            stepRequested.set(true);
+            running.session().resume();
+            phase.set(Phase.RUNNING);
+            status.set("Training one epoch…");
+        } else {
+            startRun(true);
+        }
+    }
+
+    /** Whether Step does something now. */
+    public BooleanBinding canStepProperty() {
+        return canStep;
+    }
+
+
+    /**
+     * Slow motion: milliseconds to wait after each batch (0 = full speed, at most {@value #MAX_BATCH_DELAY_MILLIS}),
+     * changeable during a run. The wait counts as training time.
+     */
+    public IntegerProperty batchDelayMillisProperty() {
+        return batchDelayMillis;
+    }
+
+    /** The running (or last) run's points when its data has two features and classes, else null. */
+    public ReadOnlyObjectProperty<PlaneData> planeDataProperty() {
+        return planeData.getReadOnlyProperty();
+    }
+
+    /** The first training rows of the running (or last) run, as the network sees them: to measure activations on. */
+    public ReadOnlyObjectProperty<float[][]> sampleRowsProperty() {
+        return sampleRows.getReadOnlyProperty();
+    }
+
+    /** Looks at the model of every run started from now on, between its batches (decision boundary, histograms). */
+    public void addModelObserver(ModelObserver observer) {
+        modelObservers.add(observer);
+    }
+
+    private void startRun(boolean stepping) {
         if (!canStart()) {
             return;
         }
+        stepRequested.set(stepping);
         Project project = session.project();
         String choice = backend.get() == null ? AUTO_BACKEND : backend.get();
         phase.set(Phase.PREPARING);
@@ -491,15 +606,44 @@ public final class TrainViewModel {
         status.set("Preparing the data…");
         background.run("Preparing " + project.name() + " for training", () -> {
             ModelTraining training = ProjectTraining.prepare(project, TrainingBackends.forChoice(choice));
-            return new Prepared(training, training.newSession(null));
-        }, prepared -> begin(project, prepared.training(), prepared.session()), problem -> {
+            return new Prepared(training, training.newSession(null), planeOf(training.inputs()),
+                    sampleRowsOf(training.inputs()));
+        }, prepared -> begin(project, prepared), problem -> {
             phase.set(Phase.IDLE);
             status.set("Training did not start: " + problem.getMessage());
             errors.accept("Preparing the training", problem);
         });
     }
 
-    private void begin(Project project, ModelTraining training, TrainingSession trainingSession) {
+    /** The training split's points when the data has exactly two features and at least two classes. */
+    static PlaneData planeOf(PreparedInputs inputs) {
+        if (!(inputs.train() instanceof ArrayDataset train) || train.featureCount() != 2 || train.size() == 0
+                || train.classNames().size() < 2) {
+            return null;
+        }
+        int count = Math.min(train.size(), MAX_PLANE_POINTS);
+        float[][] points = new float[count][];
+        int[] classes = new int[count];
+        for (int i = 0; i < count; i++) {
+            int row = (int) ((long) i * train.size() / count); // an even sample of larger sets
+            points[i] = train.features()[row].clone();
+            classes[i] = train.classIndex(row);
+        }
+        List<String> names = inputs.preprocessing() instanceof FittedPreprocessing table
+                ? table.featureNames() : List.of("x₁", "x₂");
+        return new PlaneData(points, classes, train.classNames(), names.get(0) + " (scaled)",
+                names.get(1) + " (scaled)");
+    }
+
+    static float[][] sampleRowsOf(PreparedInputs inputs) {
+        int[] rows = new int[Math.min(SAMPLE_ROWS, inputs.train().size())];
+        java.util.Arrays.setAll(rows, i -> i);
+        return inputs.train().read(rows).features();
+    }
+
+    private void begin(Project project, Prepared prepared) {
+        ModelTraining training = prepared.training();
+        TrainingSession trainingSession = prepared.session();
         if (stopBeforeStart) {
             phase.set(Phase.IDLE);
             status.set("Stopped before training started.");
@@ -513,19 +657,59 @@ public final class TrainViewModel {
         trainingSession.setMeasureUpdates(true);
         trainingSession.addListener(buffer);
         trainingSession.addListener(run.figures());
+        trainingSession.addListener(teachingControls(trainingSession));
+        modelObservers.forEach(trainingSession::addModelObserver);
+        sampleRows.set(prepared.sampleRows());
+        planeData.set(prepared.plane());
         running = run;
         liveRunId.set(run.runId());
         liveBuffer.set(buffer);
         epochProgress.set(0);
         runProgress.set(0);
         phase.set(Phase.RUNNING);
-        status.set(String.join(" ", training.notes()).isBlank() ? "Training…" : String.join(" ", training.notes()));
+        List<String> notes = new ArrayList<>(training.notes());
+        if (device.get() == ComputePreference.GPU && !devices.get().startsWith("GPU")) {
+            notes.add("GPU was chosen, but this build has no GPU backend: training runs on the CPU.");
+        }
+        status.set(notes.isEmpty() ? "Training…" : String.join(" ", notes));
         trainingSession.resultFuture().whenComplete((result, problem) -> {
             // On the training thread, which is done training: evaluating here keeps the UI thread free.
             EvaluationReport testMetrics = result == null ? null : evaluate(training, result);
             uiThread.execute(() -> ended(run, result, testMetrics, problem));
         });
         trainingSession.start();
+    }
+
+    /** Step and slow motion, on the training thread: pause after a stepped epoch, wait after each batch. */
+    private TrainingListener teachingControls(TrainingSession trainingSession) {
+        return new TrainingListener() {
+            @Override
+            public void onIteration(IterationEvent event) {
+                int delay = batchDelay;
+                if (delay > 0) {
+                    try {
+                        TimeUnit.MILLISECONDS.sleep(delay);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void onEpoch(EpochEvent event) {
+                if (stepRequested.getAndSet(false)) {
+                    trainingSession.pause(); // takes effect before the next batch: exactly this epoch was trained
+                    uiThread.execute(() -> stepped(event));
+                }
+            }
+        };
+    }
+
+    private void stepped(EpochEvent event) {
+        if (phase.get() == Phase.RUNNING && running != null) {
+            phase.set(Phase.PAUSED);
+            status.set("Epoch " + (event.epoch() + 1) + " trained. Step trains one more, Resume trains on.");
+        }
     }
 
     /** The test-split metrics of a run that trained at least one epoch; null when it cannot be evaluated. */
@@ -575,6 +759,7 @@ public final class TrainViewModel {
 
     public void resume() {
         if (phase.get() == Phase.PAUSED) {
+            stepRequested.set(false);
             running.session().resume();
             phase.set(Phase.RUNNING);
             status.set("Training…");

@@ -14,11 +14,11 @@ import io.neuralworkbench.engine.workflow.ModelTraining;
 import io.neuralworkbench.engine.workflow.TabularTraining;
 
 /** One iris model per test JVM, trained through the engine for a few epochs as 'workbench train' would. */
-final class IrisBundles {
+public final class IrisBundles {
     static final Path IRIS = Path.of("../shared/datasets/iris.csv");
 
     /** The bundle file and the metrics the engine computed on its test split at training time. */
-    record Trained(Path file, EvaluationReport testMetrics) {
+    public record Trained(Path file, EvaluationReport testMetrics) {
     }
 
     private static Trained trained;
@@ -26,7 +26,7 @@ final class IrisBundles {
     private IrisBundles() {
     }
 
-    static synchronized Trained irisBundle() throws IOException {
+    public static synchronized Trained irisBundle() throws IOException {
         if (trained == null) {
             // The CLI's --seed deals the split and seeds the training; the provenance records it.
             TrainingConfig config = TrainingConfig.defaults().withEpochs(40).withLearningRate(0.02).withSeed(7);

@@ -294,4 +294,88 @@ class TrainViewModelTest {
                 .isEqualTo(new UserInputException("Learning rate must be a positive number, but is -1.0.").getMessage());
         assertThat(session.project().training().learningRate()).isEqualTo(0.01);
     }
+
+    @Test
+    void theDeviceChoiceStartsAtTheSettingsPreferenceAndFollowsItBetweenRuns() {
+        io.neuralworkbench.app.settings.Settings settings = new io.neuralworkbench.app.settings.Settings(preferences);
+        settings.computeProperty().set(io.neuralworkbench.app.settings.Settings.ComputePreference.GPU);
+        TrainViewModel withSettings = new TrainViewModel(session, new AtOnce(), uiQueue::add,
+                (what, problem) -> shownErrors.add(what), settings.computeProperty());
+
+        assertThat(withSettings.deviceProperty().get())
+                .isEqualTo(io.neuralworkbench.app.settings.Settings.ComputePreference.GPU);
+        settings.computeProperty().set(io.neuralworkbench.app.settings.Settings.ComputePreference.CPU);
+        assertThat(withSettings.deviceProperty().get())
+                .isEqualTo(io.neuralworkbench.app.settings.Settings.ComputePreference.CPU);
+        // the view model without settings keeps the CPU
+        assertThat(model.deviceProperty().get()).isEqualTo(io.neuralworkbench.app.settings.Settings.ComputePreference.CPU);
+    }
+
+    @Test
+    void aGpuChoiceWithoutAGpuBackendSaysTheRunTrainsOnTheCpu() throws Exception {
+        model.deviceProperty().set(io.neuralworkbench.app.settings.Settings.ComputePreference.GPU);
+        model.start();
+
+        assertThat(model.statusProperty().get()).contains("GPU was chosen, but this build has no GPU backend");
+        runUiUntil(() -> model.phaseProperty().get() == Phase.IDLE);
+        assertThat(session.project().runs()).hasSize(1);
+    }
+
+    @Test
+    void stepTrainsExactlyOneEpochPerCallThenPauses() throws Exception {
+        model.epochsProperty().set("50");
+        model.step();
+        TrainingEventBuffer live = model.liveBufferProperty().get();
+        runUiUntil(() -> model.phaseProperty().get() == Phase.PAUSED
+                && model.sessionStateProperty().get() == SessionState.PAUSED);
+        Thread.sleep(300); // a run that did not pause would train on meanwhile
+        assertThat(live.snapshot().newEpochs()).hasSize(1);
+        assertThat(live.snapshot().totalIterations()).isEqualTo(4); // iris: 105 training rows in batches of 32
+
+        model.step();
+        assertThat(model.phaseProperty().get()).isEqualTo(Phase.RUNNING);
+        runUiUntil(() -> model.phaseProperty().get() == Phase.PAUSED
+                && model.sessionStateProperty().get() == SessionState.PAUSED
+                && live.snapshot().newEpochs().size() == 2);
+        Thread.sleep(300);
+        assertThat(live.snapshot().newEpochs()).hasSize(2);
+        assertThat(live.snapshot().totalIterations()).isEqualTo(8);
+        assertThat(model.statusProperty().get()).startsWith("Epoch 2 trained");
+
+        model.resume(); // trains on to the end
+        runUiUntil(() -> model.phaseProperty().get() == Phase.IDLE);
+        assertThat(session.project().runs().get(0).history()).hasSize(50);
+    }
+
+    @Test
+    void slowMotionWaitsAfterEachBatch() throws Exception {
+        model.batchDelayMillisProperty().set(100);
+        long start = System.nanoTime();
+        model.start(); // 5 epochs of 4 batches: at least 2 s with the waits
+        runUiUntil(() -> model.phaseProperty().get() == Phase.IDLE);
+
+        assertThat((System.nanoTime() - start) / 1e9).isGreaterThanOrEqualTo(20 * 0.1);
+    }
+
+    @Test
+    void twoFeatureClassificationDataGivesThePlaneOfTheDecisionBoundary() throws Exception {
+        Path spirals = dir.resolve("spirals.csv");
+        io.neuralworkbench.engine.data.synthetic.TeachingSets.byName("spirals", 200, 0.1, 3).writeCsv(spirals);
+        session.newProject(Project.newFor(spirals, "label").withTraining(TrainingConfig.defaults().withEpochs(1)));
+        model.start();
+        TrainViewModel.PlaneData plane = model.planeDataProperty().get();
+        runUiUntil(() -> model.phaseProperty().get() == Phase.IDLE);
+
+        assertThat(plane).isNotNull();
+        assertThat(plane.points().length).isEqualTo(140); // the 70 % training split of 200
+        assertThat(java.util.Arrays.stream(plane.points()).mapToInt(point -> point.length)).containsOnly(2);
+        assertThat(plane.classNames()).hasSize(2);
+        assertThat(plane.classes()).containsOnly(0, 1);
+        assertThat(model.sampleRowsProperty().get().length).isEqualTo(128);
+
+        session.newProject(Project.newFor(IRIS, "species").withTraining(TrainingConfig.defaults().withEpochs(1)));
+        model.start();
+        assertThat(model.planeDataProperty().get()).as("iris has four features").isNull();
+        runUiUntil(() -> model.phaseProperty().get() == Phase.IDLE);
+    }
 }

@@ -5,6 +5,7 @@ import io.neuralworkbench.engine.network.Layer;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Shape;
 import io.neuralworkbench.engine.training.BackendData;
+import io.neuralworkbench.engine.training.LayerParameters;
 import io.neuralworkbench.engine.training.ParameterSnapshot;
 import io.neuralworkbench.engine.training.TrainableModel;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -17,6 +18,10 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A DL4J {@link ComputationGraph} behind the engine's {@link TrainableModel} interface. */
 final class Dl4jGraphModel implements TrainableModel {
@@ -107,8 +112,8 @@ final class Dl4jGraphModel implements TrainableModel {
             long end = Math.min(rows, start + INFERENCE_CHUNK);
             INDArrayIndex range = NDArrayIndex.interval(start, end);
             INDArray masks = d.masks(range);
-            float[][] out = graph.output(false, new INDArray[] {toNetworkLayout(d.features().get(range))},
-                    masks == null ? null : new INDArray[] {masks})[0].toFloatMatrix();
+            float[][] out = rowsOf(graph.output(false, new INDArray[] {toNetworkLayout(d.features().get(range))},
+                    masks == null ? null : new INDArray[] {masks})[0]);
             System.arraycopy(out, 0, result, (int) start, out.length);
         }
         return result;
@@ -119,7 +124,22 @@ final class Dl4jGraphModel implements TrainableModel {
         if (features.length == 0) {
             return new float[0][];
         }
-        return graph.output(false, toNetworkLayout(Nd4j.createFromArray(features)))[0].toFloatMatrix();
+        return rowsOf(graph.output(false, toNetworkLayout(Nd4j.createFromArray(features)))[0]);
+    }
+
+    /**
+     * A [rows, columns] array's rows, copied out through its flat buffer: {@code INDArray.toFloatMatrix()} reads
+     * element by element and took about a second for 14,400 rows of 2 (the decision boundary's grid).
+     */
+    static float[][] rowsOf(INDArray matrix) {
+        int rows = (int) matrix.size(0);
+        int columns = (int) matrix.size(1);
+        float[] flat = matrix.dup('c').data().asFloat();
+        float[][] result = new float[rows][columns];
+        for (int row = 0; row < rows; row++) {
+            System.arraycopy(flat, row * columns, result[row], 0, columns);
+        }
+        return result;
     }
 
     @Override
@@ -179,6 +199,36 @@ final class Dl4jGraphModel implements TrainableModel {
     @Override
     public long parameterCount() {
         return graph.numParams();
+    }
+
+    /** DL4J names a graph's parameters "node_param" (e.g. hidden1_W, hidden1_b), in topological order. */
+    @Override
+    public List<LayerParameters> layerParameters() {
+        List<LayerParameters> parameters = new ArrayList<>();
+        for (Map.Entry<String, INDArray> entry : graph.paramTable().entrySet()) {
+            String key = entry.getKey();
+            int cut = key.lastIndexOf('_');
+            INDArray values = entry.getValue();
+            parameters.add(new LayerParameters(cut < 0 ? key : key.substring(0, cut), cut < 0 ? key
+                    : key.substring(cut + 1), values.shape().clone(), values.dup('c').data().asFloat()));
+        }
+        return parameters;
+    }
+
+    @Override
+    public Map<String, float[]> layerActivations(float[][] features) {
+        Map<String, float[]> activations = new LinkedHashMap<>();
+        if (features.length == 0) {
+            return activations;
+        }
+        Map<String, INDArray> all = graph.feedForward(toNetworkLayout(Nd4j.createFromArray(features)), false);
+        for (String name : graph.getConfiguration().getTopologicalOrderStr()) {
+            INDArray output = all.get(name);
+            if (output != null && !graph.getConfiguration().getNetworkInputs().contains(name)) {
+                activations.put(name, output.dup('c').data().asFloat());
+            }
+        }
+        return activations;
     }
 
     @Override

@@ -196,13 +196,26 @@ final class PyTorchGraph {
      * through the network, so the one mask holds for every sequence-valued node.
      */
     NDArray forward(NDArray input, NDArray mask, boolean training) {
-        Map<String, NDArray> values = new HashMap<>();
+        return forwardEveryNode(input, mask, training).get(outputName);
+    }
+
+    /** Every node's values for a batch, the input first, then in execution order (the output before its activation). */
+    Map<String, NDArray> forwardEveryNode(NDArray input, NDArray mask, boolean training) {
+        Map<String, NDArray> values = new java.util.LinkedHashMap<>();
         values.put(inputName, input);
         for (CompiledNode node : steps) {
             values.put(node.name(), node.step().apply(node.inputs().stream().map(values::get).toList(), mask,
                     training));
         }
-        return values.get(outputName);
+        return values;
+    }
+
+    String inputName() {
+        return inputName;
+    }
+
+    String outputName() {
+        return outputName;
     }
 
     private Step compile(Node node, Shape in) {

@@ -13,6 +13,7 @@ import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Shape;
 import io.neuralworkbench.engine.network.ShapeInference;
 import io.neuralworkbench.engine.training.BackendData;
+import io.neuralworkbench.engine.training.LayerParameters;
 import io.neuralworkbench.engine.training.ParameterSnapshot;
 import io.neuralworkbench.engine.training.TrainableModel;
 import io.neuralworkbench.engine.training.TrainingConfig;
@@ -279,6 +280,26 @@ public final class PyTorchModel implements TrainableModel {
         }
     }
 
+    /** Each node's outputs in inference mode; the output node's as probabilities, as DL4J reports them. */
+    @Override
+    public java.util.Map<String, float[]> layerActivations(float[][] features) {
+        java.util.Map<String, float[]> activations = new java.util.LinkedHashMap<>();
+        if (features.length == 0) {
+            return activations;
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            java.util.Map<String, NDArray> values = graph.forwardEveryNode(
+                    toNetworkLayout(rows(scope, features, features[0].length)), null, false);
+            values.forEach((name, value) -> {
+                if (!name.equals(graph.inputName())) {
+                    activations.put(name, (name.equals(graph.outputName()) ? probabilities(value) : value)
+                            .toFloatArray());
+                }
+            });
+        }
+        return activations;
+    }
+
     private float[][] predictRows(NDArray flatRows, NDArray masks) {
         NDArray out = probabilities(graph.forward(toNetworkLayout(flatRows), masks, false));
         int width = (int) out.getShape().get(1);
@@ -326,6 +347,18 @@ public final class PyTorchModel implements TrainableModel {
     @Override
     public ParameterSnapshot snapshot() {
         return new TorchSnapshot(graph.tensors().stream().map(t -> t.array().toFloatArray()).toList());
+    }
+
+    /** The trainable tensors (batch-norm statistics left out); weights are named W and biases b, as in DL4J. */
+    @Override
+    public List<LayerParameters> layerParameters() {
+        return graph.tensors().stream().filter(t -> t.role().trainable())
+                .map(t -> new LayerParameters(t.node(), switch (t.role()) {
+                    case DENSE_WEIGHT, CONVOLUTION_WEIGHT -> LayerParameters.WEIGHTS;
+                    case BIAS -> "b";
+                    default -> t.role().name().toLowerCase(java.util.Locale.ROOT);
+                }, t.array().getShape().getShape(), t.array().toFloatArray()))
+                .toList();
     }
 
     @Override
