@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Load data, design, train, evaluate and export neural networks.",
         subcommands = {GuiCommand.class, InspectCommand.class, TrainCommand.class, EvaluateCommand.class,
             PredictCommand.class, ValidateCommand.class, GenerateCommand.class, CrossValidateCommand.class,
-            ExportCommand.class,
+            ExportCommand.class, ServeCommand.class,
             InfoCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Callable<Integer> {
     static final String DEBUG_OPTION = "--debug";
