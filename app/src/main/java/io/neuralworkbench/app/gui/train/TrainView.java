@@ -4,6 +4,7 @@ import io.neuralworkbench.app.gui.ErrorDialogs;
 import io.neuralworkbench.app.gui.train.TrainViewModel.Phase;
 import io.neuralworkbench.app.session.ProjectSession;
 import io.neuralworkbench.app.settings.Settings.ComputePreference;
+import io.neuralworkbench.charts.ConfusionMatrixView;
 import io.neuralworkbench.charts.DecisionBoundaryView;
 import io.neuralworkbench.charts.FilterGridView;
 import io.neuralworkbench.charts.LayerHistogramsView;
@@ -107,7 +108,9 @@ public final class TrainView extends BorderPane {
         setTop(controls());
         setLeft(form());
         Tab insideTab = new Tab("Inside the network", inside());
-        tabs.getTabs().setAll(new Tab("Live", live()), insideTab, new Tab("History", history()));
+        Tab confusionTab = new Tab("Confusion matrix", confusion());
+        confusionTab.setId("confusionTab");
+        tabs.getTabs().setAll(new Tab("Live", live()), confusionTab, insideTab, new Tab("History", history()));
         tabs.setId("trainTabs");
         boundary.setId("decisionBoundary");
         boundaryTab.setId("boundaryTab");
@@ -302,6 +305,32 @@ public final class TrainView extends BorderPane {
         scroll.setPrefWidth(320);
         scroll.setMinWidth(280);
         return scroll;
+    }
+
+    /** The validation split's confusion matrix, recounted after every epoch of the running run. */
+    private Node confusion() {
+        ConfusionMatrixView matrix = new ConfusionMatrixView();
+        matrix.setId("liveConfusion");
+        Label caption = new Label("The validation split's confusion matrix appears after the first epoch "
+                + "(classification runs).");
+        caption.setId("liveConfusionCaption");
+        caption.setWrapText(true);
+        CheckBox normalized = new CheckBox("Row-normalized");
+        normalized.setTooltip(new Tooltip("Each row as shares of its actual class, so rare classes read as well"));
+        normalized.selectedProperty().addListener((o, was, on) -> matrix.setRowNormalized(on));
+        model.validationConfusionProperty().addListener((o, old, now) -> {
+            if (now != null) {
+                matrix.setMatrix(now.classNames(), now.counts());
+                caption.setText(String.format(java.util.Locale.ROOT,
+                        "Validation split after epoch %d (%,d samples): rows actual, columns predicted",
+                        now.epoch() + 1, now.total()));
+            }
+        });
+        HBox top = new HBox(12, caption, normalized);
+        top.setPadding(new Insets(6, 8, 6, 8));
+        BorderPane pane = new BorderPane(matrix);
+        pane.setTop(top);
+        return pane;
     }
 
     private Node live() {

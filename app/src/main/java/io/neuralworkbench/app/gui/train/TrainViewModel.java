@@ -145,6 +145,8 @@ public final class TrainViewModel {
             "liveBuffer");
     private final ReadOnlyStringWrapper liveRunId = new ReadOnlyStringWrapper(this, "liveRunId", "");
     private final ReadOnlyObjectWrapper<PlaneData> planeData = new ReadOnlyObjectWrapper<>(this, "planeData");
+    private final ReadOnlyObjectWrapper<ValidationConfusion.Matrix> validationConfusion =
+            new ReadOnlyObjectWrapper<>(this, "validationConfusion");
     private final ReadOnlyObjectWrapper<float[][]> sampleRows = new ReadOnlyObjectWrapper<>(this, "sampleRows",
             new float[0][]);
     private final IntegerProperty batchDelayMillis = new SimpleIntegerProperty(this, "batchDelayMillis");
@@ -589,6 +591,11 @@ public final class TrainViewModel {
         return sampleRows.getReadOnlyProperty();
     }
 
+    /** The running (or last) run's validation confusion matrix after its latest epoch; null before the first. */
+    public ReadOnlyObjectProperty<ValidationConfusion.Matrix> validationConfusionProperty() {
+        return validationConfusion.getReadOnlyProperty();
+    }
+
     /** Looks at the model of every run started from now on, between its batches (decision boundary, histograms). */
     public void addModelObserver(ModelObserver observer) {
         modelObservers.add(observer);
@@ -659,6 +666,11 @@ public final class TrainViewModel {
         trainingSession.addListener(run.figures());
         trainingSession.addListener(teachingControls(trainingSession));
         modelObservers.forEach(trainingSession::addModelObserver);
+        validationConfusion.set(null);
+        if (ValidationConfusion.applies(training.inputs().validation())) {
+            trainingSession.addModelObserver(new ValidationConfusion(training.inputs().validation(),
+                    matrix -> uiThread.execute(() -> validationConfusion.set(matrix))));
+        }
         sampleRows.set(prepared.sampleRows());
         planeData.set(prepared.plane());
         running = run;

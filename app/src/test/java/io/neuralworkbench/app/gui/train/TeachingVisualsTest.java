@@ -138,6 +138,13 @@ class TeachingVisualsTest {
                 "hidden1 · activations", "output · activations");
         assertThat(view.convolutionFilters().shownFilters()).as("an MLP has no convolution filters").isNull();
 
+        // The validation confusion matrix, recounted after the second stepped epoch.
+        robot.clickOn("Confusion matrix");
+        waitUntil(() -> robot.lookup("#liveConfusionCaption").queryLabeled().getText()
+                .startsWith("Validation split after epoch 2"));
+        assertThat(robot.lookup("#liveConfusion").queryAs(io.neuralworkbench.charts.ConfusionMatrixView.class)
+                .cellText(0, 0)).isNotBlank();
+
         // Presentation mode (F11) reaches the charts drawn on a canvas.
         robot.push(KeyCode.F11);
         WaitForAsyncUtils.waitForFxEvents();

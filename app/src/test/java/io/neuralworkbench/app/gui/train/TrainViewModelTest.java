@@ -1,6 +1,7 @@
 package io.neuralworkbench.app.gui.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -341,6 +342,19 @@ class TrainViewModelTest {
         assertThat(live.snapshot().newEpochs()).hasSize(2);
         assertThat(live.snapshot().totalIterations()).isEqualTo(8);
         assertThat(model.statusProperty().get()).startsWith("Epoch 2 trained");
+        // The validation confusion matrix was recounted after epoch 2, from the model as the epoch left it: its
+        // accuracy is the validation accuracy the engine reported for that epoch.
+        runUiUntil(() -> model.validationConfusionProperty().get() != null
+                && model.validationConfusionProperty().get().epoch() == 1);
+        ValidationConfusion.Matrix confusion = model.validationConfusionProperty().get();
+        assertThat(confusion.classNames()).containsExactlyInAnyOrder("setosa", "versicolor", "virginica");
+        int correct = 0;
+        for (int c = 0; c < 3; c++) {
+            correct += confusion.counts().get(c).get(c);
+        }
+        assertThat(confusion.total()).isBetween(15, 30);
+        assertThat((double) correct / confusion.total())
+                .isCloseTo(live.snapshot().newEpochs().get(1).validationAccuracy(), within(1e-9));
 
         model.resume(); // trains on to the end
         runUiUntil(() -> model.phaseProperty().get() == Phase.IDLE);
