@@ -22,9 +22,10 @@ import java.util.Objects;
  * @param layout  where the designer draws each node, by node name, in the order given; empty when the network
  *                was never arranged (it is then laid out automatically). Names of nodes the network no longer
  *                has are allowed and ignored.
+ * @param blocks  the designer's blocks (folded groups of nodes); empty when there are none
  */
 public record Project(String name, ProjectData data, NetworkDescription network, TrainingConfig training,
-                      List<Run> runs, Map<String, NodePosition> layout) {
+                      List<Run> runs, Map<String, NodePosition> layout, List<NodeBlock> blocks) {
     /** The file format version this code writes. */
     public static final int FORMAT_VERSION = 1;
     public static final String FILE_EXTENSION = ".nwproj";
@@ -35,6 +36,13 @@ public record Project(String name, ProjectData data, NetworkDescription network,
         Objects.requireNonNull(training, "training");
         runs = List.copyOf(runs);
         layout = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(layout, "layout")));
+        blocks = blocks == null ? List.of() : List.copyOf(blocks);
+    }
+
+    /** A project without designer blocks. */
+    public Project(String name, ProjectData data, NetworkDescription network, TrainingConfig training,
+                   List<Run> runs, Map<String, NodePosition> layout) {
+        this(name, data, network, training, runs, layout, List.of());
     }
 
     /** A project whose network has not been arranged in the designer. */
@@ -58,11 +66,11 @@ public record Project(String name, ProjectData data, NetworkDescription network,
     }
 
     public Project withName(String newName) {
-        return new Project(newName, data, network, training, runs, layout);
+        return new Project(newName, data, network, training, runs, layout, blocks);
     }
 
     public Project withData(ProjectData newData) {
-        return new Project(name, newData, network, training, runs, layout);
+        return new Project(name, newData, network, training, runs, layout, blocks);
     }
 
     public Project withSpec(PreprocessingSpec newSpec) {
@@ -71,16 +79,20 @@ public record Project(String name, ProjectData data, NetworkDescription network,
 
     /** @param newNetwork the network, or null for the template that suits the data; the layout is kept */
     public Project withNetwork(NetworkDescription newNetwork) {
-        return new Project(name, data, newNetwork, training, runs, layout);
+        return new Project(name, data, newNetwork, training, runs, layout, blocks);
     }
 
     /** @param newLayout node positions by node name; empty to have the designer lay the network out */
     public Project withLayout(Map<String, NodePosition> newLayout) {
-        return new Project(name, data, network, training, runs, newLayout);
+        return new Project(name, data, network, training, runs, newLayout, blocks);
+    }
+
+    public Project withBlocks(List<NodeBlock> newBlocks) {
+        return new Project(name, data, network, training, runs, layout, newBlocks);
     }
 
     public Project withTraining(TrainingConfig newTraining) {
-        return new Project(name, data, network, newTraining, runs, layout);
+        return new Project(name, data, network, newTraining, runs, layout, blocks);
     }
 
     /** Adds the run to the history, or replaces the run with the same id in its place (a run updated later). */
@@ -92,7 +104,7 @@ public record Project(String name, ProjectData data, NetworkDescription network,
         } else {
             newRuns.add(run);
         }
-        return new Project(name, data, network, training, newRuns, layout);
+        return new Project(name, data, network, training, newRuns, layout, blocks);
     }
 
     /** An id no run of this project has yet: "run-1", "run-2", ... */

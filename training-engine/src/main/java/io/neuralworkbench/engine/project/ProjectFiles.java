@@ -62,8 +62,12 @@ public final class ProjectFiles {
                             @JsonInclude(JsonInclude.Include.NON_NULL) LayoutDocument layout) {
     }
 
-    /** Node positions by node name; written only when the network was arranged, so older files read the same. */
-    private record LayoutDocument(int version, Map<String, NodePosition> positions) {
+    /**
+     * Node positions by node name, and the designer's blocks (left out when there are none); written only when
+     * the network was arranged, so older files read the same.
+     */
+    private record LayoutDocument(int version, Map<String, NodePosition> positions,
+                                  @JsonInclude(JsonInclude.Include.NON_EMPTY) List<NodeBlock> blocks) {
     }
 
     /** Text and image settings are left out for tables, so table projects read and write as before. */
@@ -123,7 +127,8 @@ public final class ProjectFiles {
                         project.data().textColumn(), project.data().textOptions(), project.data().imageOptions()),
                 network,
                 project.training(), runs,
-                project.layout().isEmpty() ? null : new LayoutDocument(LAYOUT_VERSION, project.layout()));
+                project.layout().isEmpty() && project.blocks().isEmpty() ? null
+                        : new LayoutDocument(LAYOUT_VERSION, project.layout(), project.blocks()));
     }
 
     private static JsonNode parse(byte[] content) {
@@ -286,7 +291,9 @@ public final class ProjectFiles {
                 new ProjectData(resolvedPath(document.data().file(), folder), document.data().spec(),
                         document.data().textColumn(), document.data().text(), document.data().images()),
                 network(document.network()), document.training(), runs,
-                document.layout() == null ? Map.of() : document.layout().positions());
+                document.layout() == null ? Map.of() : document.layout().positions(),
+                document.layout() == null || document.layout().blocks() == null ? List.of()
+                        : document.layout().blocks());
     }
 
     private static NetworkDescription network(JsonNode network) {

@@ -44,6 +44,24 @@ class ProjectFilesTest {
     }
 
     @Test
+    void theDesignersBlocksReadBackAndProjectsWithoutBlocksWriteNoField() throws IOException {
+        Project arranged = GoldenProjectFiles.irisWithLayout(folder);
+        List<String> nodes = arranged.network().nodes().stream().map(node -> node.name()).toList();
+        NodeBlock inner = new NodeBlock("first two", nodes.subList(0, 2), List.of());
+        Project blocked = arranged.withBlocks(List.of(new NodeBlock("stem", nodes.subList(0, 3), List.of(inner))));
+        Path withBlocks = folder.resolve("blocks.nwproj");
+        Path without = folder.resolve("plain.nwproj");
+
+        ProjectFiles.write(blocked, withBlocks);
+        ProjectFiles.write(arranged, without);
+
+        assertThat(ProjectFiles.read(withBlocks)).isEqualTo(blocked);
+        assertThat(ProjectFiles.read(withBlocks).blocks().get(0).inner()).containsExactly(inner);
+        assertThat(Files.readString(without)).doesNotContain("blocks");
+        assertThat(ProjectFiles.read(without).blocks()).isEmpty();
+    }
+
+    @Test
     void aRunsTrainingSettingsReadBackAndRunsWithoutThemWriteNoField() throws IOException {
         Project golden = GoldenProjectFiles.iris(folder);
         Run old = golden.runs().get(0);

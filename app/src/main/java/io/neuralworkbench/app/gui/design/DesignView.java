@@ -6,9 +6,11 @@ import io.neuralworkbench.designer.NodeLayout;
 import io.neuralworkbench.designer.model.DesignState;
 import io.neuralworkbench.designer.model.BlockLibrary;
 import io.neuralworkbench.designer.model.DesignerModel;
+import io.neuralworkbench.designer.model.NodeGroup;
 import io.neuralworkbench.designer.view.DesignerPane;
 import io.neuralworkbench.engine.network.NetworkDescription;
 import io.neuralworkbench.engine.network.Template;
+import io.neuralworkbench.engine.project.NodeBlock;
 import io.neuralworkbench.engine.project.NodePosition;
 import io.neuralworkbench.engine.project.Project;
 import io.neuralworkbench.engine.project.ProjectData;
@@ -51,7 +53,8 @@ public final class DesignView extends BorderPane {
     /** The project has no network: the template for its data is shown once the data has been read. */
     private boolean awaitingData;
 
-    private record Baseline(DesignState state, NetworkDescription network, Map<String, NodePosition> layout) {
+    private record Baseline(DesignState state, NetworkDescription network, Map<String, NodePosition> layout,
+                            List<NodeBlock> blocks) {
     }
 
     public DesignView(ProjectSession session, TaskCenter tasks) {
@@ -117,7 +120,8 @@ public final class DesignView extends BorderPane {
     private boolean matchesDesigner(Project project) {
         Project mapped = withDesign(project);
         return mapped.network() == null ? project.network() == null
-                : mapped.network().equals(project.network()) && mapped.layout().equals(project.layout());
+                : mapped.network().equals(project.network()) && mapped.layout().equals(project.layout())
+                        && mapped.blocks().equals(project.blocks());
     }
 
     private void start(Project project) {
@@ -128,8 +132,8 @@ public final class DesignView extends BorderPane {
             waitFor("Reading the data to size a network for it…");
         } else {
             awaitingData = false;
-            DesignState state = stateOf(project.network(), project.layout());
-            baseline = new Baseline(state, project.network(), project.layout());
+            DesignState state = stateOf(project.network(), project.layout(), project.blocks());
+            baseline = new Baseline(state, project.network(), project.layout(), project.blocks());
             show(state);
         }
         readData(project.data());
@@ -171,8 +175,8 @@ public final class DesignView extends BorderPane {
     private void startFromTemplate(Project project, DatasetShape shape) {
         NetworkDescription network = shape.readable() ? ModelTraining.defaultNetwork(shape.preprocessing())
                 : Template.MLP_CLASSIFIER.example();
-        DesignState state = stateOf(network, project.layout());
-        baseline = new Baseline(state, null, project.layout());
+        DesignState state = stateOf(network, project.layout(), project.blocks());
+        baseline = new Baseline(state, null, project.layout(), project.blocks());
         show(state);
         if (shape.readable()) {
             showNote("The project has no network yet, so this is the " + network.name() + " template sized to "
@@ -215,19 +219,46 @@ public final class DesignView extends BorderPane {
     private Project withDesign(Project project) {
         DesignState state = model.state();
         if (state.equals(baseline.state())) {
-            return project.withNetwork(baseline.network()).withLayout(baseline.layout());
+            return project.withNetwork(baseline.network()).withLayout(baseline.layout()).withBlocks(baseline.blocks());
         }
-        return project.withNetwork(state.network()).withLayout(layoutOf(state));
+        return project.withNetwork(state.network()).withLayout(layoutOf(state)).withBlocks(blocksOf(state.groups()));
     }
 
-    /** The network laid out top to bottom, then moved where the project's layout puts its nodes. */
-    static DesignState stateOf(NetworkDescription network, Map<String, NodePosition> layout) {
+    /**
+     * The network laid out top to bottom, then moved where the project's layout puts its nodes, with the project's
+     * blocks folded again (a block naming a node the network no longer has is dropped).
+     */
+    static DesignState stateOf(NetworkDescription network, Map<String, NodePosition> layout, List<NodeBlock> blocks) {
         DesignState laidOut = DesignState.laidOut(network);
         List<NodeLayout> stored = layout.entrySet().stream()
                 .filter(entry -> laidOut.hasNode(entry.getKey()))
                 .map(entry -> new NodeLayout(entry.getKey(), entry.getValue().x(), entry.getValue().y()))
                 .toList();
-        return laidOut.withPositions(stored);
+        List<NodeGroup> groups = blocks.stream()
+                .filter(block -> block.members().stream().allMatch(laidOut::hasNode))
+                .map(DesignView::groupOf)
+                .toList();
+        DesignState positioned = laidOut.withPositions(stored);
+        try {
+            return groups.isEmpty() ? positioned : positioned.withGroups(groups);
+        } catch (IllegalArgumentException e) {
+            return positioned; // blocks that overlap in a way the designer refuses: show the nodes unfolded
+        }
+    }
+
+    static DesignState stateOf(NetworkDescription network, Map<String, NodePosition> layout) {
+        return stateOf(network, layout, List.of());
+    }
+
+    private static NodeGroup groupOf(NodeBlock block) {
+        return new NodeGroup(block.name(), block.members(), block.inner().stream().map(DesignView::groupOf).toList());
+    }
+
+    /** The designer's blocks as the project stores them. */
+    static List<NodeBlock> blocksOf(List<NodeGroup> groups) {
+        return groups.stream()
+                .map(group -> new NodeBlock(group.name(), group.members(), blocksOf(group.inner())))
+                .toList();
     }
 
     /** The positions of the network's nodes, in node order. */
