@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== $launcher info"
 "$launcher" info | tee "$work/info.txt"
-grep -q "Neural Workbench" "$work/info.txt" || { echo "info did not name Neural Workbench" >&2; exit 1; }
+grep -q "ND4J backend" "$work/info.txt" || { echo "info did not report the ND4J backend" >&2; exit 1; }
 
 echo "== $launcher train --sample iris"
 "$launcher" train --sample iris --epochs 30 --out "$work/iris-model.zip" | tee "$work/train.txt"
