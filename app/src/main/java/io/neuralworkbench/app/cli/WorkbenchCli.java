@@ -1,8 +1,10 @@
 package io.neuralworkbench.app.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import io.neuralworkbench.engine.Version;
+import io.neuralworkbench.engine.project.Project;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +37,17 @@ public final class WorkbenchCli implements Callable<Integer> {
     private boolean debug;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(argumentsForLaunch(args)));
+    }
+
+    /**
+     * The desktop opens a double-clicked project file as {@code workbench FILE.nwproj} (the installers' file
+     * association); that means {@code workbench gui FILE.nwproj}. Any other command line is left as it is.
+     */
+    static String[] argumentsForLaunch(String[] args) {
+        boolean projectFileOnly = args.length == 1
+                && args[0].toLowerCase(Locale.ROOT).endsWith(Project.FILE_EXTENSION);
+        return projectFileOnly ? new String[] {"gui", args[0]} : args;
     }
 
     /** The command line with its exit code handling; tests and {@link #main} run the same configuration. */

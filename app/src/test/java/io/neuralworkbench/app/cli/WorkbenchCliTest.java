@@ -36,6 +36,16 @@ class WorkbenchCliTest {
     }
 
     @Test
+    void aProjectFileAloneOpensItInTheWindowAsTheFileAssociationPassesIt() {
+        assertThat(WorkbenchCli.argumentsForLaunch(new String[] {"/home/ann/Projects/Iris.NWPROJ"}))
+                .containsExactly("gui", "/home/ann/Projects/Iris.NWPROJ");
+        assertThat(WorkbenchCli.argumentsForLaunch(new String[] {"train", "iris.nwproj"}))
+                .containsExactly("train", "iris.nwproj");
+        assertThat(WorkbenchCli.argumentsForLaunch(new String[] {"iris.csv"})).containsExactly("iris.csv");
+        assertThat(WorkbenchCli.argumentsForLaunch(new String[0])).isEmpty();
+    }
+
+    @Test
     void helpAndVersionSucceed() {
         assertThat(cli.execute("--help")).isZero();
         assertThat(out.toString()).contains("Usage: workbench");
