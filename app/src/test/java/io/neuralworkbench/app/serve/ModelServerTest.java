@@ -207,6 +207,29 @@ class ModelServerTest {
     }
 
     @Test
+    void severalModelsAreServedEachUnderItsName() throws Exception {
+        Path copy = folder.resolve("iris-copy.zip");
+        Files.copy(IrisBundles.irisBundle().file(), copy);
+        Map<String, Path> bundles = new java.util.LinkedHashMap<>();
+        bundles.put("iris", IrisBundles.irisBundle().file());
+        bundles.put(ModelServer.nameOf(copy), copy);
+        server = ModelServer.start(bundles, ModelServer.Options.loopback(0));
+        String body = irisRows(CsvImporter.read(IRIS), 4);
+
+        JsonNode models = JSON.readTree(send("GET", "/v1/models", null, null).body()).get("models");
+        HttpResponse<String> fromCopy = post("/v1/models/iris-copy/predict", body);
+        HttpResponse<String> fromDefault = post("/v1/predict", body);
+
+        assertThat(models).extracting(model -> model.get("name").asText()).containsExactly("iris", "iris-copy");
+        assertThat(JSON.readTree(fromCopy.body()).get("model").asText()).isEqualTo("iris-copy");
+        assertThat(JSON.readTree(fromDefault.body()).get("model").asText()).isEqualTo("iris");
+        assertThat(JSON.readTree(fromCopy.body()).get("predictions"))
+                .isEqualTo(JSON.readTree(fromDefault.body()).get("predictions"));
+        assertThat(JSON.readTree(send("GET", "/health", null, null).body()).get("models"))
+                .extracting(JsonNode::asText).containsExactly("iris", "iris-copy");
+    }
+
+    @Test
     void noTokenIsAskedForWhenTheServerHasNone() throws Exception {
         serve(ModelServer.Options.loopback(0));
         assertThat(send("POST", "/v1/predict", irisRows(CsvImporter.read(IRIS), 1), "anything").statusCode())
