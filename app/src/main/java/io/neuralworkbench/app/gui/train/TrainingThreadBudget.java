@@ -9,6 +9,7 @@ package io.neuralworkbench.app.gui.train;
 final class TrainingThreadBudget {
     private final long minNanosBetween;
     private final double waitPerNanoSpent;
+    private final java.util.function.LongSupplier clock;
     private long nextNanos;
 
     /**
@@ -16,6 +17,12 @@ final class TrainingThreadBudget {
      * @param maxShare     the largest share of the thread's time the work may take, e.g. 0.05
      */
     TrainingThreadBudget(int maxPerSecond, double maxShare) {
+        this(maxPerSecond, maxShare, System::nanoTime);
+    }
+
+    /** @param clock nanoseconds, as {@link System#nanoTime()} (a test's own clock) */
+    TrainingThreadBudget(int maxPerSecond, double maxShare, java.util.function.LongSupplier clock) {
+        this.clock = clock;
         this.minNanosBetween = 1_000_000_000L / maxPerSecond;
         this.waitPerNanoSpent = (1 - maxShare) / maxShare;
         reset();
@@ -23,16 +30,16 @@ final class TrainingThreadBudget {
 
     /** The next call to {@link #due} is true. */
     void reset() {
-        nextNanos = System.nanoTime();
+        nextNanos = clock.getAsLong();
     }
 
     boolean due() {
-        return System.nanoTime() - nextNanos >= 0;
+        return clock.getAsLong() - nextNanos >= 0;
     }
 
     /** The work took from {@code startNanos} until now: the next run waits long enough to keep the share. */
     void spentSince(long startNanos) {
-        long end = System.nanoTime();
+        long end = clock.getAsLong();
         nextNanos = end + Math.max(minNanosBetween, (long) ((end - startNanos) * waitPerNanoSpent));
     }
 }
